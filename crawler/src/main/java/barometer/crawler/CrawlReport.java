@@ -1,0 +1,23 @@
+package barometer.crawler;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one crawl did: how many feeds and pages it read, how many it skipped or could not read, and why.
+ *
+ * @param feedsRead feeds fetched and parsed
+ * @param feedsFailed feeds that could not be fetched or parsed (each one logged, with its URL)
+ * @param pagesFetched article pages fetched and extracted
+ * @param pagesFailed article pages that could not be fetched, extracted or stored
+ * @param pagesSkipped pages not fetched because the index already holds their URL
+ * @param articles articles handed on to the indexer
+ * @param problems the first problems met, each as "url: reason" (bounded, for display)
+ * @param took wall-clock time of the crawl
+ */
+public record CrawlReport(int feedsRead, int feedsFailed, int pagesFetched, int pagesFailed,
+                          int pagesSkipped, int articles, List<String> problems, Duration took) {
+    public CrawlReport {
+        problems = List.copyOf(problems);
+    }
+}

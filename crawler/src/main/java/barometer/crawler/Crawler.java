@@ -1,0 +1,125 @@
+package barometer.crawler;
+
+import barometer.crawler.extract.ArticleExtractor;
+import barometer.crawler.extract.ExtractedPage;
+import barometer.crawler.feed.Feed;
+import barometer.crawler.feed.FeedEntry;
+import barometer.crawler.feed.FeedReader;
+import barometer.crawler.fetch.FetchException;
+import barometer.crawler.fetch.FetchedResource;
+import barometer.crawler.fetch.Fetcher;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one crawl: reads each feed, fetches the pages its items link to, extracts them and hands the
+ * resulting {@link Article}s to a sink.
+ *
+ * <p>A feed or page that cannot be read is skipped, logged with its URL and counted in the
+ * {@link CrawlReport}; the rest of the crawl goes on. Pages whose URL the caller already knows are not
+ * fetched again.
+ */
+public final class Crawler {
+    private static final Logger LOG = Logger.getLogger(Crawler.class);
+    private static final int MAX_PROBLEMS = 50;
+
+    private final Fetcher fetcher;
+    private final FeedReader feedReader;
+    private final ArticleExtractor extractor;
+
+    public Crawler(Fetcher fetcher, FeedReader feedReader, ArticleExtractor extractor) {
+        this.fetcher = fetcher;
+        this.feedReader = feedReader;
+        this.extractor = extractor;
+    }
+
+    /**
+     * Crawls the given feeds once.
+     *
+     * @param feeds feed URLs (RSS or Atom)
+     * @param known tells which article URLs are already stored, so they are not fetched again
+     * @param sink receives each new article; an exception it throws counts the page as failed
+     */
+    public CrawlReport crawl(List<URI> feeds, Predicate<String> known, Consumer<Article> sink) {
+        long start = System.nanoTime();
+        Tally tally = new Tally();
+        Set<String> seenThisCrawl = new HashSet<>();
+        for (URI feedUrl : feeds) {
+            Feed feed;
+            try {
+                feed = feedReader.read(fetcher.fetch(feedUrl));
+                tally.feedsRead++;
+            } catch (FetchException | RuntimeException e) {
+                tally.feedsFailed++;
+                tally.problem(feedUrl, e);
+                continue;
+            }
+            for (FeedEntry entry : feed.entries()) {
+                if (!seenThisCrawl.add(entry.link().toString()) || known.test(entry.link().toString())) {
+                    tally.pagesSkipped++;
+                    continue;
+                }
+                crawlPage(feed, entry, known, sink, tally);
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        return new CrawlReport(tally.feedsRead, tally.feedsFailed, tally.pagesFetched, tally.pagesFailed,
+                tally.pagesSkipped, tally.articles, tally.problems, took);
+    }
+
+    private void crawlPage(Feed feed, FeedEntry entry, Predicate<String> known, Consumer<Article> sink,
+                           Tally tally) {
+        try {
+            FetchedResource page = fetcher.fetch(entry.link());
+            String url = page.finalUri().toString();
+            if (!url.equals(entry.link().toString()) && known.test(url)) {
+                tally.pagesSkipped++;
+                return;
+            }
+            ExtractedPage extracted = extractor.extract(page);
+            tally.pagesFetched++;
+            if (extracted.text().isBlank()) {
+                throw new IllegalStateException("no article text found on the page");
+            }
+            sink.accept(new Article(url,
+                    firstNonBlank(extracted.title(), entry.title()),
+                    firstNonBlank(extracted.siteName(), feed.title(), page.finalUri().getHost()),
+                    extracted.published() != null ? extracted.published() : entry.published(),
+                    extracted.text()));
+            tally.articles++;
+        } catch (FetchException | RuntimeException e) {
+            tally.pagesFailed++;
+            tally.problem(entry.link(), e);
+        }
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return "";
+    }
+
+    /** Counters of one crawl; confined to the crawling thread. */
+    private static final class Tally {
+        int feedsRead, feedsFailed, pagesFetched, pagesFailed, pagesSkipped, articles;
+        final List<String> problems = new ArrayList<>();
+
+        void problem(URI url, Exception e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.warnf("Skipped %s: %s", url, reason);
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(url + ": " + reason);
+            }
+        }
+    }
+}

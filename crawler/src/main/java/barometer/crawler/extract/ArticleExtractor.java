@@ -1,0 +1,59 @@
+package barometer.crawler.extract;
+
+import barometer.crawler.fetch.FetchedResource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Extracts an article page with Jsoup: headline, outlet, publication date and main text (without
+ * menus, footers, sidebars or comments).
+ *
+ * <p>Stateless and safe to share between threads.
+ */
+public final class ArticleExtractor {
+    private final PublishedDate publishedDate = new PublishedDate();
+    private final MainText mainText = new MainText();
+
+    /** Extracts a fetched page; the charset is the header's, else the BOM's or the page's own meta. */
+    public ExtractedPage extract(FetchedResource page) {
+        String charset = page.declaredCharset().map(Charset::name).orElse(null);
+        try {
+            Document doc = Jsoup.parse(new ByteArrayInputStream(page.body()), charset, page.finalUri().toString());
+            return extract(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not decode the page", e);
+        }
+    }
+
+    /** Extracts an already parsed page. */
+    public ExtractedPage extract(Document doc) {
+        return new ExtractedPage(title(doc), siteName(doc), publishedDate.find(doc), mainText.of(doc));
+    }
+
+    private static String title(Document doc) {
+        String og = meta(doc, "meta[property=og:title]");
+        if (!og.isEmpty()) {
+            return og;
+        }
+        Element h1 = doc.selectFirst("article h1, h1");
+        if (h1 != null && !h1.text().isBlank()) {
+            return h1.text().strip();
+        }
+        return doc.title().strip();
+    }
+
+    private static String siteName(Document doc) {
+        String og = meta(doc, "meta[property=og:site_name]");
+        return og.isEmpty() ? meta(doc, "meta[name=application-name]") : og;
+    }
+
+    static String meta(Document doc, String selector) {
+        Element e = doc.selectFirst(selector);
+        return e == null ? "" : e.attr("content").strip();
+    }
+}

@@ -1,0 +1,124 @@
+package barometer.crawler.fetch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Fetches feeds and pages over HTTP with {@link HttpClient}: follows redirects, asks for gzip, names
+ * Barometer in its User-Agent, and bounds both time and size so that one slow or huge resource cannot
+ * stall a crawl.
+ *
+ * <p>One instance is meant to be shared: it holds the HTTP client's connection pool and a timer thread.
+ * Close it when the crawler shuts down.
+ */
+public final class Fetcher implements AutoCloseable {
+    private final FetchSettings settings;
+    private final HttpClient client;
+    private final ScheduledExecutorService watchdog;
+
+    public Fetcher(FetchSettings settings) {
+        this.settings = settings;
+        this.client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(settings.connectTimeout())
+                .build();
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "barometer-fetch-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Fetches one resource.
+     *
+     * @throws FetchException on a network error, a timeout, a non-2xx status or a body over the limit
+     */
+    public FetchedResource fetch(URI uri) throws FetchException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(settings.readTimeout())
+                .header("User-Agent", settings.userAgent())
+                .header("Accept-Encoding", "gzip")
+                .header("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+                        + "application/xml;q=0.9,*/*;q=0.5")
+                .GET()
+                .build();
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpTimeoutException e) {
+            throw new FetchException(uri, "timed out after " + settings.readTimeout().toSeconds() + " s", e);
+        } catch (IOException e) {
+            throw new FetchException(uri, "could not connect: " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchException(uri, "interrupted", e);
+        }
+        try (InputStream raw = response.body()) {
+            int status = response.statusCode();
+            if (status < 200 || status > 299) {
+                throw new FetchException(uri, "HTTP " + status);
+            }
+            String encoding = response.headers().firstValue("Content-Encoding").orElse("").toLowerCase(Locale.ROOT);
+            byte[] body = readBounded(uri, raw, encoding.contains("gzip"));
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            return new FetchedResource(uri, response.uri(), contentType, body);
+        } catch (IOException e) {
+            throw new FetchException(uri, "could not read the body: " + describe(e), e);
+        }
+    }
+
+    private byte[] readBounded(URI uri, InputStream raw, boolean gzip) throws IOException, FetchException {
+        // The request timeout covers only the headers; closing the stream unblocks a read that stalls.
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> deadline = watchdog.schedule(() -> {
+            timedOut.set(true);
+            closeQuietly(raw);
+        }, settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        try (InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBodyBytes() + 1));
+            if (body.length > settings.maxBodyBytes()) {
+                throw new FetchException(uri, "body larger than " + settings.maxBodyBytes() + " bytes");
+            }
+            return body;
+        } catch (IOException e) {
+            if (timedOut.get()) {
+                throw new FetchException(uri, "timed out reading the body after "
+                        + settings.readTimeout().toSeconds() + " s", e);
+            }
+            throw e;
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // Closing is only how the watchdog interrupts a stalled read; the reader reports the failure.
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+        client.close();
+    }
+}

@@ -1,0 +1,123 @@
+package barometer.crawler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import barometer.crawler.extract.ArticleExtractor;
+import barometer.crawler.feed.FeedReader;
+import barometer.crawler.fetch.FetchSettings;
+import barometer.crawler.fetch.Fetcher;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CrawlerTest {
+    private FixtureServer server;
+    private Fetcher fetcher;
+    private Crawler crawler;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new FixtureServer();
+        fetcher = new Fetcher(FetchSettings.defaults());
+        crawler = new Crawler(fetcher, new FeedReader(), new ArticleExtractor());
+    }
+
+    @AfterEach
+    void stop() {
+        fetcher.close();
+        server.close();
+    }
+
+    private Map<String, Article> crawlAll(List<Article> sink, CrawlReport[] report) {
+        report[0] = crawler.crawl(List.of(server.uri("/rss.xml"), server.uri("/broken.xml"), server.uri("/atom.xml")),
+                url -> false, sink::add);
+        return sink.stream().collect(Collectors.toMap(a -> a.url().substring(a.url().lastIndexOf('/') + 1),
+                Function.identity()));
+    }
+
+    @Test
+    void readsRssAndAtomItemsIntoArticles() {
+        CrawlReport[] report = new CrawlReport[1];
+        Map<String, Article> byPage = crawlAll(new ArrayList<>(), report);
+
+        assertEquals(List.of("poll.html", "referendum.html", "undated.html"), byPage.keySet().stream().sorted().toList());
+        Article referendum = byPage.get("referendum.html");
+        assertEquals(server.uri("/pages/referendum.html").toString(), referendum.url());
+        assertEquals("Referendum plan advances in the capital", referendum.title());
+        assertEquals("Harbor Times", referendum.source());
+        assertEquals(Instant.parse("2017-01-02T15:15:00Z"), referendum.published());
+        Article poll = byPage.get("poll.html");
+        assertEquals("Ridge Review", poll.source(), "a page without a site name takes the feed's title");
+        assertEquals(Instant.parse("2018-04-30T18:00:00Z"), poll.published());
+    }
+
+    @Test
+    void extractsMainTextWithoutMenusCommentsOrFooters() {
+        Article referendum = crawlAll(new ArrayList<>(), new CrawlReport[1]).get("referendum.html");
+
+        assertEquals("""
+                Campaigners for an independence referendum cleared their first hurdle on Monday, when state \
+                officials approved the wording of their petition.
+
+                The group now has six months to gather signatures, a task that organisers described as difficult, \
+                expensive and, in their words, entirely possible.
+
+                Opponents said the plan would divide families and damage the economy for a generation.""",
+                referendum.text());
+    }
+
+    @Test
+    void takesTheFeedDateWhenThePageHasNone() {
+        Article undated = crawlAll(new ArrayList<>(), new CrawlReport[1]).get("undated.html");
+
+        assertEquals(Instant.parse("2017-01-04T09:30:00Z"), undated.published());
+        assertEquals("Signature drive stalls in the north", undated.title());
+        assertFalse(undated.text().contains("Home"), undated.text());
+    }
+
+    @Test
+    void skipsBrokenFeedAndMissingPageAndCountsThem() {
+        CrawlReport[] report = new CrawlReport[1];
+        crawlAll(new ArrayList<>(), report);
+
+        assertEquals(2, report[0].feedsRead());
+        assertEquals(1, report[0].feedsFailed());
+        assertEquals(3, report[0].pagesFetched());
+        assertEquals(1, report[0].pagesFailed());
+        assertEquals(3, report[0].articles());
+        assertEquals(2, report[0].problems().size());
+        assertTrue(report[0].problems().stream().anyMatch(p -> p.contains("/broken.xml: not a readable")), report[0].problems().toString());
+        assertTrue(report[0].problems().stream().anyMatch(p -> p.endsWith("/pages/missing.html: HTTP 404")), report[0].problems().toString());
+    }
+
+    @Test
+    void doesNotFetchPagesItAlreadyKnows() {
+        String known = server.uri("/pages/referendum.html").toString();
+        List<Article> sink = new ArrayList<>();
+
+        CrawlReport report = crawler.crawl(List.of(server.uri("/rss.xml")), known::equals, sink::add);
+
+        assertEquals(1, report.pagesSkipped());
+        assertFalse(server.requests.contains("/pages/referendum.html"));
+        assertEquals(List.of("undated.html"), sink.stream().map(a -> a.url().substring(a.url().lastIndexOf('/') + 1)).toList());
+    }
+
+    @Test
+    void countsAPageAsFailedWhenTheSinkRejectsIt() {
+        CrawlReport report = crawler.crawl(List.of(server.uri("/atom.xml")), url -> false, a -> {
+            throw new IllegalStateException("disk full");
+        });
+
+        assertEquals(0, report.articles());
+        assertEquals(1, report.pagesFailed());
+        assertTrue(report.problems().get(0).endsWith("/pages/poll.html: disk full"));
+    }
+}
