@@ -1,0 +1,22 @@
+package barometer.indexer.sentiment;
+
+import barometer.crawler.Article;
+import java.util.List;
+
+/**
+ * An article with every sentence of its text tagged.
+ *
+ * @param article the article as crawled
+ * @param sentences its sentences in order
+ */
+public record AnalysedArticle(Article article, List<TaggedSentence> sentences) {
+    public AnalysedArticle {
+        sentences = List.copyOf(sentences);
+    }
+
+    /** Mean label of the tagged sentences (0..4), or NaN when none was tagged. */
+    public double meanSentiment() {
+        return sentences.stream().filter(TaggedSentence::isTagged).mapToInt(TaggedSentence::sentiment)
+                .average().orElse(Double.NaN);
+    }
+}

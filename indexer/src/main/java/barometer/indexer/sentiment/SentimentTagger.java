@@ -1,0 +1,67 @@
+package barometer.indexer.sentiment;
+
+import barometer.crawler.Article;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
+import edu.stanford.nlp.trees.Tree;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Tags every sentence of a text with Stanford CoreNLP's five-class sentiment
+ * (tokenize, ssplit, pos, parse, sentiment; the default PCFG parser).
+ *
+ * <p>Building one loads several hundred megabytes of models and takes seconds: build it once and share
+ * it. Tagging is safe from several threads. Sentences longer than the cap are not parsed (parsing cost
+ * grows with the cube of their length) and come back {@link TaggedSentence#UNTAGGED}.
+ */
+public final class SentimentTagger {
+    private final StanfordCoreNLP pipeline;
+    private final int maxSentenceTokens;
+
+    /**
+     * @param maxSentenceTokens sentences with more tokens than this are left untagged
+     * @param threads threads the parser may use within one text
+     */
+    public SentimentTagger(int maxSentenceTokens, int threads) {
+        this.maxSentenceTokens = maxSentenceTokens;
+        Properties props = new Properties();
+        props.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
+        // Paragraphs arrive separated by blank lines; a heading without a full stop is still its own sentence.
+        props.setProperty("ssplit.newlineIsSentenceBreak", "two");
+        props.setProperty("parse.maxlen", Integer.toString(maxSentenceTokens));
+        props.setProperty("parse.nthreads", Integer.toString(threads));
+        props.setProperty("parse.binaryTrees", "true");
+        this.pipeline = new StanfordCoreNLP(props);
+    }
+
+    /** Tags the article's text, sentence by sentence. */
+    public AnalysedArticle analyse(Article article) {
+        return new AnalysedArticle(article, tag(article.text()));
+    }
+
+    /** Splits a text into sentences and tags each one. */
+    public List<TaggedSentence> tag(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        Annotation doc = new Annotation(text);
+        pipeline.annotate(doc);
+        List<TaggedSentence> out = new ArrayList<>();
+        for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+            String sentenceText = sentence.get(CoreAnnotations.TextAnnotation.class);
+            int tokens = sentence.get(CoreAnnotations.TokensAnnotation.class).size();
+            Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+            int label = tokens > maxSentenceTokens || tree == null
+                    ? TaggedSentence.UNTAGGED
+                    : RNNCoreAnnotations.getPredictedClass(tree);
+            out.add(new TaggedSentence(sentenceText, label));
+        }
+        return List.copyOf(out);
+    }
+}
