@@ -26,7 +26,7 @@ class ExtractionQualityTest {
 
     @Test
     void mainTextF1OnRealNewsPagesStaysAtOrAboveMeasuredFloor() throws IOException {
-        Path dir = Path.of(System.getProperty("barometer.shared-dir", "../../shared"), "extraction");
+        Path dir = Path.of(System.getProperty("shared.dir", "../../shared"), "extraction");
         assumeTrue(Files.isDirectory(dir), "shared extraction benchmark not found at " + dir.toAbsolutePath()
                 + "; skipping the extraction quality measurement");
         ArticleExtractor extractor = new ArticleExtractor();

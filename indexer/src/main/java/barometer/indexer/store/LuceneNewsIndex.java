@@ -214,7 +214,7 @@ public final class LuceneNewsIndex implements NewsIndex {
         }
         return new SearchHit(doc.get(Fields.URL), doc.get(Fields.TITLE), doc.get(Fields.SOURCE),
                 published == null ? null : Instant.ofEpochMilli(published.longValue()),
-                sentiment == null ? null : sentiment.doubleValue(), snippet);
+                sentiment == null ? null : sentiment.doubleValue(), snippet.replaceAll("\\s+", " ").strip());
     }
 
     @Override

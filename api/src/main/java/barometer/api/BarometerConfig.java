@@ -1,0 +1,67 @@
+package barometer.api;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** Barometer's own settings ({@code barometer.*} in application.properties); the README lists them all. */
+@ConfigMapping(prefix = "barometer")
+public interface BarometerConfig {
+
+    /** Folder for the index and other state; created when missing. */
+    @WithDefault("data")
+    String dataDir();
+
+    Crawl crawl();
+
+    Sentiment sentiment();
+
+    /** How and what to crawl. */
+    interface Crawl {
+        /** Whether crawls run at all (at start and on the schedule). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Feed URLs (RSS or Atom). A URL that starts with "/" is read from this service itself: the default
+         * is the bundled demo site.
+         */
+        @WithDefault("/demo/pacific-ledger/feed.xml,/demo/golden-state-courier/atom.xml,"
+                + "/demo/valley-sentinel/feed.xml,/demo/coastline-dispatch/atom.xml")
+        List<String> feeds();
+
+        /** Delay between the service starting and the first crawl. */
+        @WithDefault("2s")
+        Duration startDelay();
+
+        /** Time between crawls. */
+        @WithDefault("6h")
+        Duration every();
+
+        /** User-Agent sent with every request. */
+        @WithDefault("Barometer/0.1 (news sentiment research; +https://github.com/barometer)")
+        String userAgent();
+
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        @WithDefault("30s")
+        Duration readTimeout();
+
+        /** Largest page or feed read, in bytes. */
+        @WithDefault("5242880")
+        long maxBodyBytes();
+    }
+
+    /** The CoreNLP sentiment step. */
+    interface Sentiment {
+        /** Sentences with more tokens than this are not parsed and stay untagged. */
+        @WithDefault("80")
+        int maxSentenceTokens();
+
+        /** Parser threads; 0 means one per core. */
+        @WithDefault("0")
+        int threads();
+    }
+}

@@ -1,0 +1,63 @@
+package barometer.api;
+
+import barometer.crawler.Crawler;
+import barometer.crawler.extract.ArticleExtractor;
+import barometer.crawler.feed.FeedReader;
+import barometer.crawler.fetch.FetchSettings;
+import barometer.crawler.fetch.Fetcher;
+import barometer.indexer.NewsIndex;
+import barometer.indexer.sentiment.SentimentTagger;
+import barometer.indexer.store.LuceneNewsIndex;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Builds the costly, long-lived parts once: the index, the CoreNLP pipeline, the fetcher and crawler. */
+@ApplicationScoped
+class Components {
+
+    @Produces
+    @ApplicationScoped
+    NewsIndex newsIndex(BarometerConfig config) {
+        Path folder = Path.of(config.dataDir(), "index");
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + folder.toAbsolutePath(), e);
+        }
+        return new LuceneNewsIndex(folder);
+    }
+
+    void closeIndex(@Disposes NewsIndex index) {
+        index.close();
+    }
+
+    @Produces
+    @ApplicationScoped
+    SentimentTagger sentimentTagger(BarometerConfig config) {
+        int threads = config.sentiment().threads() > 0 ? config.sentiment().threads()
+                : Runtime.getRuntime().availableProcessors();
+        return new SentimentTagger(config.sentiment().maxSentenceTokens(), threads);
+    }
+
+    @Produces
+    @ApplicationScoped
+    Fetcher fetcher(BarometerConfig config) {
+        BarometerConfig.Crawl c = config.crawl();
+        return new Fetcher(new FetchSettings(c.userAgent(), c.connectTimeout(), c.readTimeout(), c.maxBodyBytes()));
+    }
+
+    void closeFetcher(@Disposes Fetcher fetcher) {
+        fetcher.close();
+    }
+
+    @Produces
+    @ApplicationScoped
+    Crawler crawler(Fetcher fetcher) {
+        return new Crawler(fetcher, new FeedReader(), new ArticleExtractor());
+    }
+}

@@ -1,0 +1,62 @@
+package barometer.api;
+
+import barometer.indexer.InvalidQueryException;
+import barometer.indexer.trend.Interval;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** Reads query-string parameters, turning bad values into a 400 that names the parameter. */
+final class QueryParams {
+    private QueryParams() {
+    }
+
+    static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidQueryException(name + " is not a date: '" + value + "'", "write dates as YYYY-MM-DD");
+        }
+    }
+
+    static int positive(String name, String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException(name + " is not a number: '" + value + "'", name + " takes a whole number");
+        }
+    }
+
+    static Interval interval(String value) {
+        if (value == null || value.isBlank()) {
+            return Interval.MONTH;
+        }
+        try {
+            return Interval.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException("interval must be day, week or month, was '" + value + "'",
+                    "use interval=day, interval=week or interval=month");
+        }
+    }
+
+    static ZoneId zone(String value) {
+        if (value == null || value.isBlank()) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(value.strip());
+        } catch (DateTimeException e) {
+            throw new InvalidQueryException("unknown time zone '" + value + "'",
+                    "use an IANA zone name such as America/Los_Angeles, or UTC");
+        }
+    }
+}

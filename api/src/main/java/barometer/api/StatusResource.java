@@ -1,0 +1,30 @@
+package barometer.api;
+
+import barometer.indexer.NewsIndex;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code GET /api/status}: how many articles are stored and what the crawler is doing. */
+@Path("/api/status")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatusResource {
+    private final NewsIndex index;
+    private final CrawlJob crawl;
+
+    StatusResource(NewsIndex index, CrawlJob crawl) {
+        this.index = index;
+        this.crawl = crawl;
+    }
+
+    /** The JSON answer. */
+    public record Status(long articles, CrawlStatus crawl, long heapUsedBytes) {
+    }
+
+    @GET
+    public Status status() {
+        Runtime rt = Runtime.getRuntime();
+        return new Status(index.articleCount(), crawl.status(), rt.totalMemory() - rt.freeMemory());
+    }
+}

@@ -1,0 +1,28 @@
+package barometer.api;
+
+import barometer.indexer.NewsIndex;
+import barometer.indexer.TrendQuery;
+import barometer.indexer.TrendSeries;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code GET /api/trends}: articles per day, week or month matching a query, and their mean sentiment. */
+@Path("/api/trends")
+@Produces(MediaType.APPLICATION_JSON)
+public class TrendResource {
+    private final NewsIndex index;
+
+    TrendResource(NewsIndex index) {
+        this.index = index;
+    }
+
+    @GET
+    public TrendSeries trend(@QueryParam("q") String q, @QueryParam("from") String from, @QueryParam("to") String to,
+                             @QueryParam("interval") String interval, @QueryParam("tz") String tz) {
+        return index.trend(new TrendQuery(q, QueryParams.date("from", from), QueryParams.date("to", to),
+                QueryParams.interval(interval), QueryParams.zone(tz)));
+    }
+}

@@ -1,0 +1,142 @@
+package barometer.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline on real parts: the service starts with an empty data folder, crawls the bundled demo
+ * site over HTTP through the real crawler, tags every sentence with the real CoreNLP models, stores it in
+ * a real Lucene index, and answers over HTTP.
+ */
+@QuarkusTest
+class DemoCorpusEndToEndTest {
+    /** Articles of the demo corpus whose title or text says "secession" (see tools/demo-site/articles.py). */
+    private static final int SECESSION_ARTICLES = 38;
+    /** Of those, the ones whose text (not only the title) says it. */
+    private static final int SECESSION_IN_TEXT = 26;
+
+    /** Returns at once after the first test: the crawl ran at start and is done. */
+    @BeforeEach
+    void waitForTheFirstCrawl() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonPath status = given().get("/api/status").then().statusCode(200).extract().jsonPath();
+            if (status.get("crawl.last") != null && !status.getBoolean("crawl.running")) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the first crawl of the demo site did not finish within 8 minutes");
+    }
+
+    @Test
+    void firstCrawlReadsEveryDemoFeedAndStoresEveryArticle() {
+        given().get("/api/status").then().statusCode(200)
+                .body("articles", equalTo(60))
+                .body("crawl.last.report.feedsRead", equalTo(4))
+                .body("crawl.last.report.feedsFailed", equalTo(0))
+                .body("crawl.last.report.pagesFailed", equalTo(0))
+                .body("crawl.last.report.articles", equalTo(60));
+    }
+
+    @Test
+    void searchForSecessionFindsTheArticlesThatMentionIt() {
+        JsonPath res = given().queryParam("q", "secession").queryParam("size", 100)
+                .get("/api/search").then().statusCode(200).extract().jsonPath();
+
+        assertEquals(SECESSION_ARTICLES, res.getInt("total"));
+        assertEquals(SECESSION_ARTICLES, res.getList("hits").size());
+        List<String> snippets = res.getList("hits.snippet");
+        assertEquals(SECESSION_IN_TEXT, snippets.stream()
+                .filter(s -> s.toLowerCase().contains("<mark>secession</mark>")).count(),
+                "the snippet highlights the word wherever the text (not only the title) has it");
+        List<String> sources = res.getList("hits.source");
+        assertEquals(4, sources.stream().distinct().count(), "all four outlets cover it: " + sources);
+    }
+
+    @Test
+    void searchHitCarriesTitleSourceDateToneAndSnippet() {
+        given().queryParam("q", "\"one in three\"").get("/api/search").then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("hits[0].title", equalTo("Poll: one in three Californians back peaceful secession"))
+                .body("hits[0].source", equalTo("Pacific Ledger"))
+                .body("hits[0].date", equalTo("2017-01-24T11:00:00Z"))
+                .body("hits[0].url", containsString("/demo/pacific-ledger/2017/01/poll-one-in-three-support.html"))
+                .body("hits[0].snippet", startsWith("<mark>One in three</mark> California residents supports"));
+    }
+
+    @Test
+    void pagesWithoutADateTakeTheFeedDate() {
+        given().queryParam("q", "title:paperwork").get("/api/search").then().statusCode(200)
+                .body("hits[0].source", equalTo("Coastline Dispatch"))
+                .body("hits[0].date", equalTo("2016-12-02T12:00:00Z"));
+    }
+
+    @Test
+    void yearlyTrendOfSecessionCountsEveryMatchingArticle() {
+        JsonPath trend = given().queryParam("q", "secession").queryParam("interval", "month")
+                .get("/api/trends").then().statusCode(200).extract().jsonPath();
+
+        List<Integer> counts = trend.getList("points.count", Integer.class);
+        assertEquals("2016-11-01", trend.getString("points[0].start"));
+        assertEquals("2019-12-01", trend.getString("points[-1].start"));
+        assertEquals(38, counts.size(), "every month from Nov 2016 to Dec 2019, empty ones included");
+        assertEquals(SECESSION_ARTICLES, counts.stream().mapToInt(Integer::intValue).sum());
+        assertTrue(counts.contains(0), "months without coverage are present with count 0");
+    }
+
+    @Test
+    void trendWithinARangeHasExactWeeklyBuckets() {
+        given().queryParam("q", "secession").queryParam("from", "2017-01-23").queryParam("to", "2017-02-05")
+                .queryParam("interval", "week")
+                .get("/api/trends").then().statusCode(200)
+                .body("points.start", equalTo(List.of("2017-01-23", "2017-01-30")))
+                .body("points.count", equalTo(List.of(3, 1)));
+    }
+
+    @Test
+    void malformedQueryGets400WithAMessageAndAHint() {
+        given().queryParam("q", "secession AND (").get("/api/search").then().statusCode(400)
+                .body("error", startsWith("cannot parse the query"))
+                .body("hint", startsWith("use Lucene syntax"));
+        given().queryParam("q", "secession AND (").get("/api/trends").then().statusCode(400)
+                .body("error", startsWith("cannot parse the query"));
+    }
+
+    @Test
+    void badDatesIntervalsAndPagesGet400() {
+        given().queryParam("from", "2017-13-01").get("/api/search").then().statusCode(400)
+                .body("error", equalTo("from is not a date: '2017-13-01'"))
+                .body("hint", equalTo("write dates as YYYY-MM-DD"));
+        given().queryParam("interval", "fortnight").get("/api/trends").then().statusCode(400)
+                .body("error", equalTo("interval must be day, week or month, was 'fortnight'"));
+        given().queryParam("from", "2018-01-01").queryParam("to", "2017-01-01").get("/api/trends").then()
+                .statusCode(400).body("error", equalTo("from (2018-01-01) is after to (2017-01-01)"));
+        given().queryParam("page", "two").get("/api/search").then().statusCode(400);
+        given().queryParam("page", "0").get("/api/search").then().statusCode(400);
+        given().queryParam("tz", "Mars/Olympus").get("/api/trends").then().statusCode(400);
+        given().queryParam("interval", "day").queryParam("from", "1900-01-01").get("/api/trends").then()
+                .statusCode(400).body("hint", equalTo("use a coarser interval or a shorter date range"));
+    }
+
+    @Test
+    void webPageAndChartLibraryAreServed() {
+        given().get("/").then().statusCode(200)
+                .body(containsString("<title>Barometer"))
+                .body(containsString("/_static/echarts/dist/echarts.min.js"));
+        given().get("/_static/echarts/dist/echarts.min.js").then().statusCode(200)
+                .body(containsString("echarts"));
+        given().get("/app.js").then().statusCode(200);
+    }
+}

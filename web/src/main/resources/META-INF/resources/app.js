@@ -1,0 +1,145 @@
+// Barometer's search page: the URL holds the state (q, from, to, interval, page), so a view can be shared
+// and the back button works. Everything that comes from articles is inserted as text, except the snippet,
+// which the server has already HTML-escaped and marked up with <mark> only.
+(function () {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  const PAGE_SIZE = 10;
+  const chart = echarts.init($('chart'));
+  window.addEventListener('resize', () => chart.resize());
+
+  function stateFromUrl() {
+    const p = new URLSearchParams(location.search);
+    return {
+      q: p.get('q') || '', from: p.get('from') || '', to: p.get('to') || '',
+      interval: p.get('interval') || 'month', page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1)
+    };
+  }
+
+  function toQuery(s, extra) {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(Object.assign({}, s, extra || {}))) {
+      if (v !== '' && v !== null && v !== undefined && !(k === 'page' && v === 1)) p.set(k, v);
+    }
+    return p.toString();
+  }
+
+  function fillForm(s) {
+    $('q').value = s.q; $('from').value = s.from; $('to').value = s.to; $('interval').value = s.interval;
+  }
+
+  async function getJson(url) {
+    const r = await fetch(url, { headers: { Accept: 'application/json' } });
+    const body = await r.json().catch(() => ({}));
+    if (!r.ok) throw new Error((body.error || ('HTTP ' + r.status)) + (body.hint ? ' (' + body.hint + ')' : ''));
+    return body;
+  }
+
+  function showError(message) {
+    $('error').textContent = message || '';
+    $('error').hidden = !message;
+  }
+
+  function renderChart(series) {
+    const points = series.points || [];
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: 'axis' },
+      legend: { data: ['Articles', 'Mean tone'] },
+      grid: { left: 48, right: 48, top: 36, bottom: 48 },
+      xAxis: { type: 'category', data: points.map((p) => p.start) },
+      yAxis: [
+        { type: 'value', name: 'Articles', minInterval: 1 },
+        { type: 'value', name: 'Tone', min: 0, max: 4, interval: 1 }
+      ],
+      dataZoom: points.length > 40 ? [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }] : [],
+      series: [
+        { name: 'Articles', type: 'bar', data: points.map((p) => p.count), itemStyle: { color: '#8fb3de' } },
+        { name: 'Mean tone', type: 'line', yAxisIndex: 1, connectNulls: false, symbolSize: 6,
+          data: points.map((p) => (p.meanSentiment === null ? null : Math.round(p.meanSentiment * 100) / 100)),
+          itemStyle: { color: '#1f5fa8' } }
+      ]
+    }, true);
+  }
+
+  function renderResults(s, res) {
+    const list = $('results');
+    list.replaceChildren();
+    $('total').textContent = '(' + res.total + ')';
+    for (const h of res.hits) {
+      const li = document.createElement('li');
+      const h3 = document.createElement('h3');
+      const a = document.createElement('a');
+      a.href = h.url; a.textContent = h.title || h.url; a.rel = 'noopener';
+      h3.append(a);
+      const meta = document.createElement('div');
+      meta.className = 'meta';
+      const source = document.createElement('span'); source.textContent = h.source;
+      const date = document.createElement('span'); date.textContent = h.date ? h.date.slice(0, 10) : 'undated';
+      meta.append(source, date);
+      if (h.tone) {
+        const tone = document.createElement('span');
+        tone.className = 'tone ' + h.tone;
+        tone.textContent = h.tone + ' (' + h.sentiment.toFixed(2) + ')';
+        meta.append(tone);
+      }
+      const snippet = document.createElement('p');
+      snippet.className = 'snippet';
+      snippet.innerHTML = h.snippet; // server-escaped; only <mark> is markup
+      li.append(h3, meta, snippet);
+      list.append(li);
+    }
+    const pages = Math.max(1, Math.ceil(res.total / PAGE_SIZE));
+    $('pageinfo').textContent = 'page ' + s.page + ' of ' + pages;
+    $('prev').disabled = s.page <= 1;
+    $('next').disabled = s.page >= pages;
+  }
+
+  async function load() {
+    const s = stateFromUrl();
+    fillForm(s);
+    showError('');
+    try {
+      const [trend, res] = await Promise.all([
+        getJson('/api/trends?' + toQuery({ q: s.q, from: s.from, to: s.to, interval: s.interval })),
+        getJson('/api/search?' + toQuery({ q: s.q, from: s.from, to: s.to, page: s.page, size: PAGE_SIZE }))
+      ]);
+      renderChart(trend);
+      renderResults(s, res);
+    } catch (e) {
+      showError(e.message);
+    }
+  }
+
+  function go(extra) {
+    const s = Object.assign(stateFromUrl(), extra);
+    history.pushState(null, '', '?' + toQuery(s));
+    load();
+  }
+
+  $('search').addEventListener('submit', (e) => {
+    e.preventDefault();
+    go({ q: $('q').value.trim(), from: $('from').value, to: $('to').value, interval: $('interval').value, page: 1 });
+  });
+  $('prev').addEventListener('click', () => go({ page: stateFromUrl().page - 1 }));
+  $('next').addEventListener('click', () => go({ page: stateFromUrl().page + 1 }));
+  window.addEventListener('popstate', load);
+
+  // While the first crawl fills the index, say so and refresh the view when it is done.
+  async function watchStatus() {
+    try {
+      const st = await getJson('/api/status');
+      const busy = st.crawl.running;
+      $('status').textContent = st.articles + ' articles indexed' + (busy ? ' · crawling…' : '');
+      if (busy) {
+        setTimeout(async () => { await watchStatus(); load(); }, 3000);
+      }
+    } catch (e) {
+      $('status').textContent = '';
+    }
+  }
+
+  if (!location.search) history.replaceState(null, '', '?q=secession');
+  load();
+  watchStatus();
+})();
