@@ -84,11 +84,12 @@ class DemoCorpusEndToEndTest {
     }
 
     @Test
-    void yearlyTrendOfSecessionCountsEveryMatchingArticle() {
+    void monthlyTrendOfSecessionCountsEveryMatchingArticle() {
         JsonPath trend = given().queryParam("q", "secession").queryParam("interval", "month")
                 .get("/api/trends").then().statusCode(200).extract().jsonPath();
 
         List<Integer> counts = trend.getList("points.count", Integer.class);
+        assertEquals("month", trend.getString("interval"));
         assertEquals("2016-11-01", trend.getString("points[0].start"));
         assertEquals("2019-12-01", trend.getString("points[-1].start"));
         assertEquals(38, counts.size(), "every month from Nov 2016 to Dec 2019, empty ones included");
