@@ -60,8 +60,12 @@ public interface BarometerConfig {
         @WithDefault("80")
         int maxSentenceTokens();
 
-        /** Parser threads; 0 means one per core. */
+        /** Threads the parser uses within one article. */
+        @WithDefault("1")
+        int parserThreads();
+
+        /** Articles tagged at once (one shared pipeline); 0 means one per core. */
         @WithDefault("0")
-        int threads();
+        int workers();
     }
 }

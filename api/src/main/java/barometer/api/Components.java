@@ -5,6 +5,7 @@ import barometer.crawler.extract.ArticleExtractor;
 import barometer.crawler.feed.FeedReader;
 import barometer.crawler.fetch.FetchSettings;
 import barometer.crawler.fetch.Fetcher;
+import barometer.indexer.Ingest;
 import barometer.indexer.NewsIndex;
 import barometer.indexer.sentiment.SentimentTagger;
 import barometer.indexer.store.LuceneNewsIndex;
@@ -39,9 +40,19 @@ class Components {
     @Produces
     @ApplicationScoped
     SentimentTagger sentimentTagger(BarometerConfig config) {
-        int threads = config.sentiment().threads() > 0 ? config.sentiment().threads()
+        return new SentimentTagger(config.sentiment().maxSentenceTokens(), config.sentiment().parserThreads());
+    }
+
+    @Produces
+    @ApplicationScoped
+    Ingest ingest(SentimentTagger tagger, NewsIndex index, BarometerConfig config) {
+        int workers = config.sentiment().workers() > 0 ? config.sentiment().workers()
                 : Runtime.getRuntime().availableProcessors();
-        return new SentimentTagger(config.sentiment().maxSentenceTokens(), threads);
+        return new Ingest(tagger, index, workers);
+    }
+
+    void closeIngest(@Disposes Ingest ingest) {
+        ingest.close();
     }
 
     @Produces

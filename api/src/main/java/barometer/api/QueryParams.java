@@ -43,8 +43,8 @@ final class QueryParams {
         try {
             return Interval.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidQueryException("interval must be day, week or month, was '" + value + "'",
-                    "use interval=day, interval=week or interval=month");
+            throw new InvalidQueryException("interval must be day, week, month or year, was '" + value + "'",
+                    "use interval=day, interval=week, interval=month or interval=year");
         }
     }
 

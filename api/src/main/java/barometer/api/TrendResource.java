@@ -1,38 +1,200 @@
 package barometer.api;
 
+import barometer.indexer.InvalidQueryException;
 import barometer.indexer.NewsIndex;
+import barometer.indexer.SentenceHit;
+import barometer.indexer.ToneScope;
 import barometer.indexer.TrendQuery;
 import barometer.indexer.TrendSeries;
+import barometer.indexer.trend.Interval;
 import barometer.indexer.trend.TrendPoint;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** {@code GET /api/trends}: articles per day, week or month matching a query, and their mean sentiment. */
+/**
+ * {@code GET /api/trends}: per day, week, month or year, for up to five queries at once, the number of
+ * matching articles, their share of all articles, and their tone with a 95% confidence interval; and
+ * {@code GET /api/trends/evidence}: the sentences behind one bucket's tone.
+ */
 @Path("/api/trends")
-@Produces(MediaType.APPLICATION_JSON)
 public class TrendResource {
+    /** Queries compared in one request at most. */
+    static final int MAX_QUERIES = 5;
+    private static final int MAX_EVIDENCE = 200;
+
     private final NewsIndex index;
 
     TrendResource(NewsIndex index) {
         this.index = index;
     }
 
-    /** The JSON answer: the query, the interval (day, week or month) and one point per bucket. */
-    public record Trend(String query, String interval, List<TrendPoint> points) {
-        static Trend of(TrendSeries s) {
-            return new Trend(s.query(), s.interval().name().toLowerCase(Locale.ROOT), s.points());
+    /** The JSON answer: shared settings and one series per query. */
+    public record Trends(String interval, String scope, int smoothing, String zone, List<Series> series) {
+    }
+
+    /** One query's series, with per-outlet series when asked. */
+    public record Series(String query, List<TrendPoint> points, Map<String, List<TrendPoint>> bySource) {
+    }
+
+    /** One CSV row: a bucket of one query (and one outlet, or blank for all). */
+    @JsonPropertyOrder({"query", "source", "start", "articles", "allArticles", "share", "articlesSmoothed",
+        "toneCount", "tone", "toneLow", "toneHigh"})
+    public record Row(String query, String source, LocalDate start, long articles, long allArticles, Double share,
+                      Double articlesSmoothed, long toneCount, Double tone, Double toneLow, Double toneHigh) {
+        static Row of(String query, String source, TrendPoint p) {
+            return new Row(query, source, p.start(), p.articles(), p.allArticles(), p.share(), p.articlesSmoothed(),
+                    p.toneCount(), p.tone(), p.toneLow(), p.toneHigh());
         }
     }
 
     @GET
-    public Trend trend(@QueryParam("q") String q, @QueryParam("from") String from, @QueryParam("to") String to,
-                             @QueryParam("interval") String interval, @QueryParam("tz") String tz) {
-        return Trend.of(index.trend(new TrendQuery(q, QueryParams.date("from", from), QueryParams.date("to", to),
-                QueryParams.interval(interval), QueryParams.zone(tz))));
+    @Produces({MediaType.APPLICATION_JSON, CsvExport.TEXT_CSV})
+    @Operation(summary = "Coverage and tone over time", description = "One series per q (repeat q to compare, "
+            + "at most 5). Per bucket: matching articles, all articles, share, and tone (mean 0..4 of the "
+            + "matching sentences, or of whole articles with scope=articles) with its 95% interval and the "
+            + "number of values behind it. Empty buckets are included. format=csv gives one row per bucket "
+            + "and query (and source with by=source).")
+    public Response trends(
+            @Parameter(description = "Lucene query; repeat to compare (max 5); blank: all articles") @QueryParam("q") List<String> queries,
+            @Parameter(description = "first day, YYYY-MM-DD") @QueryParam("from") String from,
+            @Parameter(description = "last day, YYYY-MM-DD") @QueryParam("to") String to,
+            @Parameter(description = "day, week, month (default) or year") @QueryParam("interval") String interval,
+            @Parameter(description = "IANA time zone deciding the day of each article (default UTC)") @QueryParam("tz") String tz,
+            @Parameter(description = "sentences (default: tone of the matching sentences) or articles") @QueryParam("scope") String scope,
+            @Parameter(description = "source: add one series per outlet") @QueryParam("by") String by,
+            @Parameter(description = "trailing window in buckets for share and tone (default 1: none)") @QueryParam("smooth") String smooth,
+            @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        List<String> qs = queries == null || queries.isEmpty() ? List.of("") : queries;
+        if (qs.size() > MAX_QUERIES) {
+            throw new InvalidQueryException("at most " + MAX_QUERIES + " queries can be compared, got " + qs.size(),
+                    "split the comparison into several requests");
+        }
+        Interval iv = QueryParams.interval(interval);
+        ZoneId zone = QueryParams.zone(tz);
+        ToneScope toneScope = scope(scope);
+        boolean bySource = bySource(by);
+        int smoothing = QueryParams.positive("smooth", smooth, 1);
+        LocalDate fromDay = QueryParams.date("from", from), toDay = QueryParams.date("to", to);
+        List<TrendSeries> series = new ArrayList<>();
+        for (String q : qs) {
+            series.add(index.trend(new TrendQuery(q, fromDay, toDay, iv, zone, toneScope, bySource, smoothing)));
+        }
+        series = onCommonBuckets(series, fromDay, toDay, iv, zone, toneScope, bySource, smoothing);
+        if (CsvExport.wanted(format, headers)) {
+            return CsvExport.of(Row.class, rows(series), "barometer-trends.csv");
+        }
+        List<Series> out = series.stream().map(s -> new Series(s.query(), s.points(), s.bySource())).toList();
+        return Response.ok(new Trends(iv.name().toLowerCase(Locale.ROOT), toneScope.name().toLowerCase(Locale.ROOT),
+                smoothing, zone.getId(), out), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * Without an explicit range each series spans its own matches; compared series must share their
+     * buckets, so those that are shorter are asked again over the union of the spans.
+     */
+    private List<TrendSeries> onCommonBuckets(List<TrendSeries> series, LocalDate from, LocalDate to, Interval iv,
+                                              ZoneId zone, ToneScope scope, boolean bySource, int smoothing) {
+        if (series.size() < 2 || (from != null && to != null)) {
+            return series;
+        }
+        LocalDate first = null, last = null;
+        for (TrendSeries s : series) {
+            if (!s.points().isEmpty()) {
+                LocalDate a = s.points().get(0).start(), b = s.points().get(s.points().size() - 1).start();
+                first = first == null || a.isBefore(first) ? a : first;
+                last = last == null || b.isAfter(last) ? b : last;
+            }
+        }
+        if (first == null) {
+            return series;
+        }
+        LocalDate commonFrom = from != null ? from : first, commonTo = to != null ? to : iv.next(last).minusDays(1);
+        List<TrendSeries> out = new ArrayList<>();
+        for (TrendSeries s : series) {
+            boolean aligned = !s.points().isEmpty() && s.points().get(0).start().equals(iv.bucketStart(commonFrom))
+                    && s.points().get(s.points().size() - 1).start().equals(iv.bucketStart(commonTo));
+            out.add(aligned ? s : index.trend(new TrendQuery(s.query(), commonFrom, commonTo, iv, zone, scope,
+                    bySource, smoothing)));
+        }
+        return out;
+    }
+
+    private static List<Row> rows(List<TrendSeries> series) {
+        List<Row> rows = new ArrayList<>();
+        for (TrendSeries s : series) {
+            s.points().forEach(p -> rows.add(Row.of(s.query(), "", p)));
+            s.bySource().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> e.getValue().forEach(p -> rows.add(Row.of(s.query(), e.getKey(), p))));
+        }
+        return rows;
+    }
+
+    /** One sentence behind a bucket's tone, with its article. */
+    public record Evidence(String text, int sentiment, String url, String title, String source, Instant date) {
+        static Evidence of(SentenceHit h) {
+            return new Evidence(h.text(), h.sentiment(), h.url(), h.title(), h.source(), h.published());
+        }
+    }
+
+    @GET
+    @Path("/evidence")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The sentences behind one bucket's tone",
+            description = "The matching sentences published in the bucket that starts at 'start', oldest first, "
+            + "each with its label (0..4, -1 when too long to tag) and its article.")
+    public List<Evidence> evidence(
+            @Parameter(description = "Lucene query", required = true) @QueryParam("q") String q,
+            @Parameter(description = "the bucket's first day, YYYY-MM-DD", required = true) @QueryParam("start") String start,
+            @Parameter(description = "day, week, month (default) or year") @QueryParam("interval") String interval,
+            @Parameter(description = "IANA time zone (default UTC)") @QueryParam("tz") String tz,
+            @Parameter(description = "at most this many sentences (default 50, max 200)") @QueryParam("limit") String limit) {
+        LocalDate first = QueryParams.date("start", start);
+        if (first == null) {
+            throw new InvalidQueryException("start is required", "give the bucket's first day, e.g. start=2017-01-01");
+        }
+        Interval iv = QueryParams.interval(interval);
+        LocalDate bucket = iv.bucketStart(first);
+        int n = Math.min(MAX_EVIDENCE, QueryParams.positive("limit", limit, 50));
+        return index.sentences(q, bucket, iv.next(bucket).minusDays(1), QueryParams.zone(tz), n).stream()
+                .map(Evidence::of).toList();
+    }
+
+    private static ToneScope scope(String value) {
+        if (value == null || value.isBlank()) {
+            return ToneScope.SENTENCES;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "sentences" -> ToneScope.SENTENCES;
+            case "articles" -> ToneScope.ARTICLES;
+            default -> throw new InvalidQueryException("scope must be sentences or articles, was '" + value + "'",
+                    "scope=sentences takes the tone of the sentences that match; scope=articles of whole articles");
+        };
+    }
+
+    private static boolean bySource(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("source")) {
+            return true;
+        }
+        throw new InvalidQueryException("by must be source, was '" + value + "'", "use by=source for one series per outlet");
     }
 }

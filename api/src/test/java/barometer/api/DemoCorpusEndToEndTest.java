@@ -47,7 +47,9 @@ class DemoCorpusEndToEndTest {
                 .body("crawl.last.report.feedsRead", equalTo(4))
                 .body("crawl.last.report.feedsFailed", equalTo(0))
                 .body("crawl.last.report.pagesFailed", equalTo(0))
-                .body("crawl.last.report.articles", equalTo(60));
+                .body("crawl.last.report.articles", equalTo(60))
+                .body("crawl.ingest.articlesStored", equalTo(60))
+                .body("crawl.ingest.articlesFailed", equalTo(0));
     }
 
     @Test
@@ -88,10 +90,11 @@ class DemoCorpusEndToEndTest {
         JsonPath trend = given().queryParam("q", "secession").queryParam("interval", "month")
                 .get("/api/trends").then().statusCode(200).extract().jsonPath();
 
-        List<Integer> counts = trend.getList("points.count", Integer.class);
+        List<Integer> counts = trend.getList("series[0].points.articles", Integer.class);
         assertEquals("month", trend.getString("interval"));
-        assertEquals("2016-11-01", trend.getString("points[0].start"));
-        assertEquals("2019-12-01", trend.getString("points[-1].start"));
+        assertEquals("sentences", trend.getString("scope"));
+        assertEquals("2016-11-01", trend.getString("series[0].points[0].start"));
+        assertEquals("2019-12-01", trend.getString("series[0].points[-1].start"));
         assertEquals(38, counts.size(), "every month from Nov 2016 to Dec 2019, empty ones included");
         assertEquals(SECESSION_ARTICLES, counts.stream().mapToInt(Integer::intValue).sum());
         assertTrue(counts.contains(0), "months without coverage are present with count 0");
@@ -102,8 +105,8 @@ class DemoCorpusEndToEndTest {
         given().queryParam("q", "secession").queryParam("from", "2017-01-23").queryParam("to", "2017-02-05")
                 .queryParam("interval", "week")
                 .get("/api/trends").then().statusCode(200)
-                .body("points.start", equalTo(List.of("2017-01-23", "2017-01-30")))
-                .body("points.count", equalTo(List.of(3, 1)));
+                .body("series[0].points.start", equalTo(List.of("2017-01-23", "2017-01-30")))
+                .body("series[0].points.articles", equalTo(List.of(3, 1)));
     }
 
     @Test
@@ -121,7 +124,7 @@ class DemoCorpusEndToEndTest {
                 .body("error", equalTo("from is not a date: '2017-13-01'"))
                 .body("hint", equalTo("write dates as YYYY-MM-DD"));
         given().queryParam("interval", "fortnight").get("/api/trends").then().statusCode(400)
-                .body("error", equalTo("interval must be day, week or month, was 'fortnight'"));
+                .body("error", equalTo("interval must be day, week, month or year, was 'fortnight'"));
         given().queryParam("from", "2018-01-01").queryParam("to", "2017-01-01").get("/api/trends").then()
                 .statusCode(400).body("error", equalTo("from (2018-01-01) is after to (2017-01-01)"));
         given().queryParam("page", "two").get("/api/search").then().statusCode(400);

@@ -1,13 +1,18 @@
 package barometer.indexer;
 
 import barometer.indexer.sentiment.AnalysedArticle;
+import barometer.indexer.sentiment.TaggedSentence;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The one door to stored news: add analysed articles, search them, and aggregate them into trend series.
  *
  * <p>No Lucene type appears here, so that a cluster backend can stand beside the embedded Lucene one
  * ({@link barometer.indexer.store.LuceneNewsIndex}). Implementations are safe for concurrent use: one
- * thread may add while others search.
+ * thread may add while others search, and searches see additions at once.
  */
 public interface NewsIndex extends AutoCloseable {
 
@@ -17,25 +22,40 @@ public interface NewsIndex extends AutoCloseable {
     /** Whether an article with this URL is stored (including ones added but not yet committed). */
     boolean contains(String url);
 
+    /** The tagged sentences of a stored article with this {@link ContentHash}, if there is one. */
+    Optional<List<TaggedSentence>> sentencesOf(String contentHash);
+
     /** Makes everything added so far durable: it survives a crash once this returns. */
     void commit();
 
     /** Number of stored articles. */
     long articleCount();
 
+    /** Changes whenever what searches see changes; equal values mean equal answers (for HTTP caching). */
+    long version();
+
     /**
-     * One page of articles matching a query.
+     * One page of articles matching a query, with facet counts over all matches.
      *
      * @throws InvalidQueryException when the query cannot be parsed or asks for too much
      */
     SearchPage search(SearchRequest request);
 
     /**
-     * Counts and mean sentiment of the matching articles per time bucket, empty buckets included.
+     * Per-bucket counts, share of coverage and tone of the matching articles, empty buckets included.
      *
      * @throws InvalidQueryException when the query cannot be parsed or the series would be too long
      */
     TrendSeries trend(TrendQuery query);
+
+    /**
+     * The tagged sentences that match a query within a day range (in a zone), oldest first: the evidence
+     * behind a bucket's sentence-scoped tone.
+     *
+     * @param limit at most this many
+     * @throws InvalidQueryException when the query cannot be parsed
+     */
+    List<SentenceHit> sentences(String query, LocalDate from, LocalDate to, ZoneId zone, int limit);
 
     @Override
     void close();

@@ -11,8 +11,12 @@ import java.time.Instant;
  * @param published publication time, or {@code null} when unknown
  * @param sentiment mean sentence sentiment on CoreNLP's 0 (very negative) .. 4 (very positive) scale, or
  *     {@code null} when no sentence was tagged
+ * @param tone the class of that mean (negative, neutral, positive), or {@code null}
+ * @param negativeShare share of its tagged sentences labelled 0-1, or {@code null}
+ * @param neutralShare share labelled 2, or {@code null}
+ * @param positiveShare share labelled 3-4, or {@code null}
  * @param snippet a passage of the body, HTML-escaped, with the matched terms wrapped in {@code <mark>}
  */
-public record SearchHit(String url, String title, String source, Instant published, Double sentiment,
-                        String snippet) {
+public record SearchHit(String url, String title, String source, Instant published, Double sentiment, String tone,
+                        Double negativeShare, Double neutralShare, Double positiveShare, String snippet) {
 }

@@ -1,22 +1,32 @@
 package barometer.indexer;
 
+import barometer.indexer.sentiment.ToneClass;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A keyword search over articles.
  *
- * @param query Lucene query syntax over title and body; blank matches every article (newest first)
- * @param from first publication day included, or {@code null}
- * @param to last publication day included, or {@code null}
- * @param page 1-based page number
+ * @param query Lucene query syntax over title and body; blank matches every article
+ * @param from first publication day included (UTC), or {@code null}
+ * @param to last publication day included (UTC), or {@code null}
+ * @param sources only articles from these outlets (any of them); empty for all
+ * @param tone only articles whose mean tone is in this class, or {@code null} for all
+ * @param sort relevance (the default for a query) or date (newest first; the only order without a query)
+ * @param page 1-based page number, for shallow paging
  * @param pageSize hits per page
+ * @param cursor the {@link SearchPage#nextCursor()} of the previous page, for deep paging; overrides page
  */
-public record SearchRequest(String query, LocalDate from, LocalDate to, int page, int pageSize) {
-    /** Deep pages are bounded: walking past this many hits needs a narrower query. */
+public record SearchRequest(String query, LocalDate from, LocalDate to, List<String> sources, ToneClass tone,
+                            SearchSort sort, int page, int pageSize, String cursor) {
+    /** Page-number paging stops here; a cursor walks on as far as the results go. */
     public static final int MAX_DEPTH = 10_000;
 
     public SearchRequest {
         query = query == null ? "" : query.strip();
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        sort = query.isEmpty() || sort == null ? (query.isEmpty() ? SearchSort.DATE : SearchSort.RELEVANCE) : sort;
+        cursor = cursor == null || cursor.isBlank() ? null : cursor.strip();
         if (page < 1) {
             throw new InvalidQueryException("page must be 1 or more, was " + page, "pages are numbered from 1");
         }
@@ -24,10 +34,15 @@ public record SearchRequest(String query, LocalDate from, LocalDate to, int page
             throw new InvalidQueryException("page size must be between 1 and 100, was " + pageSize,
                     "ask for at most 100 hits per page");
         }
-        if ((long) page * pageSize > MAX_DEPTH) {
-            throw new InvalidQueryException("results beyond the first " + MAX_DEPTH + " are not served",
-                    "narrow the query or the date range");
+        if (cursor == null && (long) page * pageSize > MAX_DEPTH) {
+            throw new InvalidQueryException("page numbers reach only the first " + MAX_DEPTH + " results",
+                    "follow nextCursor from page to page to go deeper, or narrow the query");
         }
         DateRange.check(from, to);
+    }
+
+    /** A plain keyword search: no filters, default order, one page. */
+    public static SearchRequest of(String query, LocalDate from, LocalDate to, int page, int pageSize) {
+        return new SearchRequest(query, from, to, List.of(), null, null, page, pageSize, null);
     }
 }

@@ -6,19 +6,37 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A trend: how many articles match a query per time bucket, and their mean sentiment.
+ * A trend: per time bucket, how many articles match a query, what share of all articles that is, and
+ * their tone.
  *
  * @param query Lucene query syntax over title and body; blank matches every article
  * @param from first day included, or {@code null} for the first matching article's
  * @param to last day included, or {@code null} for the last matching article's
  * @param interval bucket width
  * @param zone the time zone that decides which day an article falls on
+ * @param scope whether tone comes from the matching sentences or from whole articles
+ * @param bySource whether to add one series per outlet
+ * @param smoothing trailing window, in buckets, over which share and tone are pooled (1: none)
  */
-public record TrendQuery(String query, LocalDate from, LocalDate to, Interval interval, ZoneId zone) {
+public record TrendQuery(String query, LocalDate from, LocalDate to, Interval interval, ZoneId zone,
+                         ToneScope scope, boolean bySource, int smoothing) {
+    /** The widest smoothing window. */
+    public static final int MAX_SMOOTHING = 365;
+
     public TrendQuery {
         query = query == null ? "" : query.strip();
         interval = interval == null ? Interval.MONTH : interval;
         zone = zone == null ? ZoneOffset.UTC : zone;
+        scope = scope == null ? ToneScope.SENTENCES : scope;
+        if (smoothing < 1 || smoothing > MAX_SMOOTHING) {
+            throw new InvalidQueryException("smoothing must be between 1 and " + MAX_SMOOTHING + " buckets, was "
+                    + smoothing, "smooth=1 means none; smooth=7 with interval=day gives a 7-day moving average");
+        }
         DateRange.check(from, to);
+    }
+
+    /** A plain trend: sentence-scoped tone, no breakdown, no smoothing. */
+    public static TrendQuery of(String query, LocalDate from, LocalDate to, Interval interval, ZoneId zone) {
+        return new TrendQuery(query, from, to, interval, zone, ToneScope.SENTENCES, false, 1);
     }
 }

@@ -3,16 +3,22 @@ package barometer.indexer;
 import barometer.indexer.trend.Interval;
 import barometer.indexer.trend.TrendPoint;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A time series of article counts and sentiment, one point per bucket, oldest first, no gaps.
+ * A time series for one query, one point per bucket, oldest first, no gaps.
  *
  * @param query the query as asked
  * @param interval bucket width
+ * @param scope what the tone is computed from
+ * @param smoothing trailing window in buckets (1: none)
  * @param points one per bucket from the first to the last, empty buckets included with count 0
+ * @param bySource the same series per outlet (empty unless asked for), each over the same buckets
  */
-public record TrendSeries(String query, Interval interval, List<TrendPoint> points) {
+public record TrendSeries(String query, Interval interval, ToneScope scope, int smoothing, List<TrendPoint> points,
+                          Map<String, List<TrendPoint>> bySource) {
     public TrendSeries {
         points = List.copyOf(points);
+        bySource = Map.copyOf(bySource);
     }
 }

@@ -40,11 +40,26 @@
     $('error').hidden = !message;
   }
 
-  function renderChart(series) {
-    const points = series.points || [];
+  // Bars: matching articles per bucket. Line: tone of the matching sentences, with its 95% interval as a
+  // shaded band (drawn as a transparent lower line plus a stacked band of height high - low).
+  function renderChart(trends) {
+    const points = (trends.series && trends.series[0] && trends.series[0].points) || [];
+    const round = (v) => (v === null || v === undefined ? null : Math.round(v * 100) / 100);
+    const low = points.map((p) => round(p.toneLow));
+    const band = points.map((p) => (p.toneLow === null || p.toneHigh === null ? null : round(p.toneHigh - p.toneLow)));
     chart.setOption({
       animation: false,
-      tooltip: { trigger: 'axis' },
+      tooltip: {
+        trigger: 'axis',
+        formatter: (items) => {
+          const p = points[items[0].dataIndex];
+          const tone = p.tone === null ? 'no tone' : 'tone ' + p.tone.toFixed(2) +
+            (p.toneLow === null ? '' : ' (95% ' + p.toneLow.toFixed(2) + '–' + p.toneHigh.toFixed(2) + ')') +
+            ' from ' + p.toneCount + ' sentences';
+          const share = p.share === null ? '' : ', ' + (p.share * 100).toFixed(1) + '% of all articles';
+          return p.start + '<br>' + p.articles + ' articles' + share + '<br>' + tone;
+        }
+      },
       legend: { data: ['Articles', 'Mean tone'] },
       grid: { left: 48, right: 48, top: 36, bottom: 48 },
       xAxis: { type: 'category', data: points.map((p) => p.start) },
@@ -54,10 +69,13 @@
       ],
       dataZoom: points.length > 40 ? [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }] : [],
       series: [
-        { name: 'Articles', type: 'bar', data: points.map((p) => p.count), itemStyle: { color: '#8fb3de' } },
+        { name: 'Articles', type: 'bar', data: points.map((p) => p.articles), itemStyle: { color: '#8fb3de' } },
+        { name: 'low', type: 'line', yAxisIndex: 1, stack: 'ci', data: low, symbol: 'none',
+          lineStyle: { opacity: 0 }, tooltip: { show: false }, silent: true },
+        { name: '95% interval', type: 'line', yAxisIndex: 1, stack: 'ci', data: band, symbol: 'none',
+          lineStyle: { opacity: 0 }, areaStyle: { color: 'rgba(31,95,168,0.15)' }, silent: true },
         { name: 'Mean tone', type: 'line', yAxisIndex: 1, connectNulls: false, symbolSize: 6,
-          data: points.map((p) => (p.meanSentiment === null ? null : Math.round(p.meanSentiment * 100) / 100)),
-          itemStyle: { color: '#1f5fa8' } }
+          data: points.map((p) => round(p.tone)), itemStyle: { color: '#1f5fa8' } }
       ]
     }, true);
   }
@@ -81,6 +99,8 @@
         const tone = document.createElement('span');
         tone.className = 'tone ' + h.tone;
         tone.textContent = h.tone + ' (' + h.sentiment.toFixed(2) + ')';
+        tone.title = Math.round(h.negativeShare * 100) + '% negative, ' + Math.round(h.neutralShare * 100) +
+          '% neutral, ' + Math.round(h.positiveShare * 100) + '% positive sentences';
         meta.append(tone);
       }
       const snippet = document.createElement('p');
@@ -105,6 +125,7 @@
         getJson('/api/search?' + toQuery({ q: s.q, from: s.from, to: s.to, page: s.page, size: PAGE_SIZE }))
       ]);
       renderChart(trend);
+      $('csv').href = '/api/trends?' + toQuery({ q: s.q, from: s.from, to: s.to, interval: s.interval, format: 'csv' });
       renderResults(s, res);
     } catch (e) {
       showError(e.message);

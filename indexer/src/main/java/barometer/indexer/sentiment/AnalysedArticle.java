@@ -19,4 +19,20 @@ public record AnalysedArticle(Article article, List<TaggedSentence> sentences) {
         return sentences.stream().filter(TaggedSentence::isTagged).mapToInt(TaggedSentence::sentiment)
                 .average().orElse(Double.NaN);
     }
+
+    /** Share of the tagged sentences in a tone class (0..1), or NaN when none was tagged. */
+    public double share(ToneClass tone) {
+        long tagged = sentences.stream().filter(TaggedSentence::isTagged).count();
+        if (tagged == 0) {
+            return Double.NaN;
+        }
+        long inClass = sentences.stream().filter(TaggedSentence::isTagged)
+                .filter(s -> ToneClass.ofLabel(s.sentiment()) == tone).count();
+        return (double) inClass / tagged;
+    }
+
+    /** Sentences over the length cap, which carry no label. */
+    public int untaggedSentences() {
+        return (int) sentences.stream().filter(s -> !s.isTagged()).count();
+    }
 }

@@ -9,6 +9,7 @@ import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
 import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
+import org.ejml.simple.SimpleMatrix;
 import java.util.List;
 import java.util.Properties;
 
@@ -57,10 +58,16 @@ public final class SentimentTagger {
             String sentenceText = sentence.get(CoreAnnotations.TextAnnotation.class);
             int tokens = sentence.get(CoreAnnotations.TokensAnnotation.class).size();
             Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
-            int label = tokens > maxSentenceTokens || tree == null
-                    ? TaggedSentence.UNTAGGED
-                    : RNNCoreAnnotations.getPredictedClass(tree);
-            out.add(new TaggedSentence(sentenceText, label));
+            if (tokens > maxSentenceTokens || tree == null) {
+                out.add(new TaggedSentence(sentenceText, TaggedSentence.UNTAGGED));
+                continue;
+            }
+            SimpleMatrix p = RNNCoreAnnotations.getPredictions(tree);
+            List<Double> probabilities = new ArrayList<>(5);
+            for (int k = 0; k < 5; k++) {
+                probabilities.add(p.get(k));
+            }
+            out.add(new TaggedSentence(sentenceText, RNNCoreAnnotations.getPredictedClass(tree), probabilities));
         }
         return List.copyOf(out);
     }

@@ -19,8 +19,16 @@ final class Fields {
     static final String PUBLISHED = "published";
     /** Mean sentence sentiment (articles) or the label (sentences), as a sortable long in doc values. */
     static final String SENTIMENT = "sentiment";
-    static final String SENTENCE_COUNT = "sentence_count";
-    /** A sentence's text and its position in the article. */
+    /** negative / neutral / positive, from the article's mean. */
+    static final String TONE_CLASS = "tone_class";
+    /** Shares of negative, neutral and positive sentences (three stored doubles, in that order). */
+    static final String TONE_SHARES = "tone_shares";
+    static final String CONTENT_HASH = "content_hash";
+    /** A sentence's text, its position in the article and its five class probabilities. */
     static final String TEXT = "text";
     static final String POSITION = "position";
+    static final String PROBABILITIES = "probabilities";
+
+    /** Commit user-data key holding the schema version the index was written with. */
+    static final String SCHEMA_KEY = "barometer.schema";
 }

@@ -1,15 +1,22 @@
 package barometer.indexer.store;
 
-import barometer.crawler.Article;
 import barometer.indexer.InvalidQueryException;
 import barometer.indexer.NewsIndex;
 import barometer.indexer.SearchHit;
 import barometer.indexer.SearchPage;
 import barometer.indexer.SearchRequest;
+import barometer.indexer.SearchSort;
+import barometer.indexer.SentenceHit;
+import barometer.indexer.ToneScope;
 import barometer.indexer.TrendQuery;
 import barometer.indexer.TrendSeries;
 import barometer.indexer.sentiment.AnalysedArticle;
 import barometer.indexer.sentiment.TaggedSentence;
+import barometer.indexer.sentiment.ToneClass;
+import barometer.indexer.trend.BucketStats;
+import barometer.indexer.trend.SeriesAssembler;
+import barometer.indexer.trend.TrendAccumulator;
+import barometer.indexer.trend.TrendPoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,23 +26,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
@@ -43,6 +47,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -52,11 +57,11 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.NumericUtils;
+import org.jboss.logging.Logger;
 
 /**
  * The embedded backend of {@link NewsIndex}: a Lucene index in a folder on disk.
@@ -64,12 +69,18 @@ import org.apache.lucene.util.NumericUtils;
  * <p>Each article is one document, followed by one document per sentence, written as a block under the
  * article's URL so that re-adding the URL replaces the article and its sentences together. Searches see
  * additions at once (near-real-time, through a {@link SearcherManager}); {@link #commit()} makes them
- * durable. Only one process may open a folder at a time (Lucene's write lock).
+ * durable. The index records the schema version it was written with; opening one written with another
+ * version rebuilds it from its stored content, with no re-crawl. Only one process may open a folder at a
+ * time (Lucene's write lock).
  */
 public final class LuceneNewsIndex implements NewsIndex {
-    private static final FieldType BODY_TYPE = bodyType();
+    /** Bump when the documents change shape; older indexes are then rebuilt on open. */
+    public static final int SCHEMA_VERSION = 2;
+
+    private static final Logger LOG = Logger.getLogger(LuceneNewsIndex.class);
     private static final Map<String, Float> SEARCH_FIELDS = Map.of(Fields.TITLE, 2f, Fields.BODY, 1f);
     private static final int SNIPPET_FALLBACK_CHARS = 240;
+    private static final int MAX_SENTENCES_PER_ARTICLE = 10_000;
 
     private final FSDirectory directory;
     private final Analyzer analyzer = new EnglishAnalyzer();
@@ -77,88 +88,59 @@ public final class LuceneNewsIndex implements NewsIndex {
     private final SearcherManager searchers;
     private final AtomicBoolean changed = new AtomicBoolean();
 
-    /** Opens (or creates) the index in a folder. */
+    /** Opens (or creates) the index in a folder, rebuilding it first if it was written with another schema. */
     public LuceneNewsIndex(Path folder) {
+        this(folder, SCHEMA_VERSION);
+    }
+
+    /** Opens the index as if the current schema were {@code schema}; tests use it to write "old" indexes. */
+    LuceneNewsIndex(Path folder, int schema) {
         try {
+            SchemaUpgrade.rebuildIfOlder(folder, schema, analyzer);
             directory = FSDirectory.open(folder);
             writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Integer.toString(schema)).entrySet());
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index in " + folder, e);
         }
     }
 
-    private static FieldType bodyType() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
-        // Offsets in the postings let the highlighter work without re-analysing the text.
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        type.freeze();
-        return type;
-    }
-
     @Override
     public void add(AnalysedArticle analysed) {
-        Article article = analysed.article();
-        List<Document> block = new ArrayList<>();
-        Document doc = new Document();
-        doc.add(new StringField(Fields.KIND, Fields.ARTICLE, Field.Store.NO));
-        doc.add(new StringField(Fields.URL, article.url(), Field.Store.YES));
-        doc.add(new TextField(Fields.TITLE, article.title(), Field.Store.YES));
-        doc.add(new Field(Fields.BODY, article.text(), BODY_TYPE));
-        addSourceAndDate(doc, article);
-        double sentiment = analysed.meanSentiment();
-        if (!Double.isNaN(sentiment)) {
-            doc.add(new NumericDocValuesField(Fields.SENTIMENT, NumericUtils.doubleToSortableLong(sentiment)));
-            doc.add(new StoredField(Fields.SENTIMENT, sentiment));
-        }
-        doc.add(new StoredField(Fields.SENTENCE_COUNT, analysed.sentences().size()));
-        block.add(doc);
-        int position = 0;
-        for (TaggedSentence sentence : analysed.sentences()) {
-            block.add(sentenceDocument(article, sentence, position++));
-        }
+        String url = analysed.article().url();
         try {
-            writer.updateDocuments(new Term(Fields.URL, article.url()), block);
+            writer.updateDocuments(new Term(Fields.URL, url), ArticleDocuments.block(analysed));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store " + article.url(), e);
+            throw new UncheckedIOException("cannot store " + url, e);
         }
         changed.set(true);
-    }
-
-    private static Document sentenceDocument(Article article, TaggedSentence sentence, int position) {
-        Document doc = new Document();
-        doc.add(new StringField(Fields.KIND, Fields.SENTENCE, Field.Store.NO));
-        doc.add(new StringField(Fields.URL, article.url(), Field.Store.YES));
-        doc.add(new TextField(Fields.TEXT, sentence.text(), Field.Store.YES));
-        doc.add(new StoredField(Fields.POSITION, position));
-        addSourceAndDate(doc, article);
-        if (sentence.isTagged()) {
-            doc.add(new NumericDocValuesField(Fields.SENTIMENT,
-                    NumericUtils.doubleToSortableLong(sentence.sentiment())));
-            doc.add(new StoredField(Fields.SENTIMENT, sentence.sentiment()));
-        }
-        return doc;
-    }
-
-    private static void addSourceAndDate(Document doc, Article article) {
-        doc.add(new StringField(Fields.SOURCE, article.source(), Field.Store.YES));
-        doc.add(new SortedDocValuesField(Fields.SOURCE, new BytesRef(article.source())));
-        if (article.published() != null) {
-            long millis = article.published().toEpochMilli();
-            doc.add(new LongPoint(Fields.PUBLISHED, millis));
-            doc.add(new NumericDocValuesField(Fields.PUBLISHED, millis));
-            doc.add(new StoredField(Fields.PUBLISHED, millis));
-        }
     }
 
     @Override
     public boolean contains(String url) {
         Query q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.URL, url)), Occur.FILTER)
-                .add(new TermQuery(new Term(Fields.KIND, Fields.ARTICLE)), Occur.FILTER)
+                .add(kind(Fields.ARTICLE), Occur.FILTER)
                 .build();
         return withSearcher(s -> s.count(q) > 0);
+    }
+
+    @Override
+    public Optional<List<TaggedSentence>> sentencesOf(String contentHash) {
+        Query article = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.CONTENT_HASH, contentHash)), Occur.FILTER)
+                .add(kind(Fields.ARTICLE), Occur.FILTER)
+                .build();
+        return withSearcher(s -> {
+            TopDocs top = s.search(article, 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            String url = s.storedFields().document(top.scoreDocs[0].doc).get(Fields.URL);
+            return Optional.of(SchemaUpgrade.sentencesOf(s, url, MAX_SENTENCES_PER_ARTICLE));
+        });
     }
 
     @Override
@@ -173,28 +155,61 @@ public final class LuceneNewsIndex implements NewsIndex {
 
     @Override
     public long articleCount() {
-        return withSearcher(s -> (long) s.count(new TermQuery(new Term(Fields.KIND, Fields.ARTICLE))));
+        return withSearcher(s -> (long) s.count(kind(Fields.ARTICLE)));
     }
 
     @Override
+    public long version() {
+        return withSearcher(s -> ((DirectoryReader) s.getIndexReader()).getVersion());
+    }
+
+    // ---- search
+
+    @Override
     public SearchPage search(SearchRequest request) {
-        Query query = articles(request.query(), request.from(), request.to(), ZoneOffset.UTC);
+        Query query = articles(request.query(), request.from(), request.to(), ZoneOffset.UTC,
+                request.sources(), request.tone());
+        Sort sort = sort(request.sort());
         return withSearcher(searcher -> {
             int total = searcher.count(query);
-            int wanted = request.page() * request.pageSize();
-            TopDocs top = request.query().isEmpty()
-                    ? searcher.search(query, wanted, new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true)))
-                    : searcher.search(query, wanted);
-            int from = Math.min(top.scoreDocs.length, (request.page() - 1) * request.pageSize());
-            ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-            String[] snippets = highlight(searcher, query, new TopDocs(top.totalHits, pageDocs));
-            StoredFields stored = searcher.storedFields();
-            List<SearchHit> hits = new ArrayList<>(pageDocs.length);
-            for (int i = 0; i < pageDocs.length; i++) {
-                hits.add(hit(stored.document(pageDocs[i].doc), snippets[i]));
+            Map<String, Map<String, Long>> facets = searcher.search(query, FacetCollector.manager());
+            ScoreDoc[] shown;
+            boolean more;
+            if (request.cursor() != null) {
+                FieldDoc after = SearchCursor.decode(request.sort(), request.cursor(),
+                        Math.max(0, searcher.getIndexReader().maxDoc() - 1));
+                TopFieldDocs top = searcher.searchAfter(after, query, request.pageSize() + 1, sort, false);
+                more = top.scoreDocs.length > request.pageSize();
+                shown = Arrays.copyOf(top.scoreDocs, Math.min(top.scoreDocs.length, request.pageSize()));
+            } else {
+                int end = request.page() * request.pageSize();
+                TopFieldDocs top = searcher.search(query, end + 1, sort, false);
+                more = top.scoreDocs.length > end;
+                int from = Math.min(top.scoreDocs.length, end - request.pageSize());
+                shown = Arrays.copyOfRange(top.scoreDocs, from, Math.min(end, top.scoreDocs.length));
             }
-            return new SearchPage(total, request.page(), request.pageSize(), hits);
+            String[] snippets = highlight(searcher, query, new TopDocs(new org.apache.lucene.search.TotalHits(
+                    total, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), shown));
+            StoredFields stored = searcher.storedFields();
+            List<SearchHit> hits = new ArrayList<>(shown.length);
+            for (int i = 0; i < shown.length; i++) {
+                hits.add(hit(stored.document(shown[i].doc), snippets[i]));
+            }
+            String next = more && shown.length > 0
+                    ? SearchCursor.encode(request.sort(), (FieldDoc) shown[shown.length - 1]) : null;
+            return new SearchPage(total, request.cursor() == null ? request.page() : 1, request.pageSize(), hits,
+                    facets, next);
         });
+    }
+
+    private static Sort sort(SearchSort sort) {
+        SortField url = new SortField(Fields.URL, SortField.Type.STRING);
+        if (sort == SearchSort.DATE) {
+            SortField published = new SortField(Fields.PUBLISHED, SortField.Type.LONG, true);
+            published.setMissingValue(Long.MIN_VALUE);
+            return new Sort(published, url);
+        }
+        return new Sort(SortField.FIELD_SCORE, url);
     }
 
     private String[] highlight(IndexSearcher searcher, Query query, TopDocs docs) throws IOException {
@@ -205,41 +220,148 @@ public final class LuceneNewsIndex implements NewsIndex {
     }
 
     private static SearchHit hit(Document doc, String snippet) {
-        Number published = doc.getField(Fields.PUBLISHED) == null ? null : doc.getField(Fields.PUBLISHED).numericValue();
-        Number sentiment = doc.getField(Fields.SENTIMENT) == null ? null : doc.getField(Fields.SENTIMENT).numericValue();
+        IndexableField published = doc.getField(Fields.PUBLISHED);
+        IndexableField sentiment = doc.getField(Fields.SENTIMENT);
+        IndexableField[] shares = doc.getFields(Fields.TONE_SHARES);
         if (snippet == null || snippet.isBlank()) {
             String body = doc.get(Fields.BODY);
             snippet = escapeHtml(body.length() <= SNIPPET_FALLBACK_CHARS ? body
                     : body.substring(0, SNIPPET_FALLBACK_CHARS) + " …");
         }
+        Double mean = sentiment == null ? null : sentiment.numericValue().doubleValue();
+        ToneClass tone = mean == null ? null : ToneClass.ofMean(mean);
         return new SearchHit(doc.get(Fields.URL), doc.get(Fields.TITLE), doc.get(Fields.SOURCE),
-                published == null ? null : Instant.ofEpochMilli(published.longValue()),
-                sentiment == null ? null : sentiment.doubleValue(), snippet.replaceAll("\\s+", " ").strip());
+                published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()),
+                mean, tone == null ? null : tone.label(),
+                share(shares, 0), share(shares, 1), share(shares, 2),
+                snippet.replaceAll("\\s+", " ").strip());
     }
+
+    private static Double share(IndexableField[] shares, int i) {
+        return shares.length == 3 ? shares[i].numericValue().doubleValue() : null;
+    }
+
+    // ---- trends
 
     @Override
     public TrendSeries trend(TrendQuery trend) {
-        Query query = articles(trend.query(), trend.from(), trend.to(), trend.zone());
-        var accumulator = withSearcher(s -> s.search(query, TrendCollector.manager(trend.interval(), trend.zone())));
-        return new TrendSeries(trend.query(), trend.interval(), accumulator.series(trend.from(), trend.to()));
+        SeriesAssembler assembler = new SeriesAssembler(trend.interval(), trend.smoothing());
+        assembler.checkLength(trend.from(), trend.to());
+        Query matching = articles(trend.query(), trend.from(), trend.to(), trend.zone(), List.of(), null);
+        Query all = articles("", trend.from(), trend.to(), trend.zone(), List.of(), null);
+        Query sentences = trend.scope() == ToneScope.SENTENCES ? sentences(trend) : null;
+        var manager = TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource());
+        TrendAccumulator[] acc = withSearcher(s -> new TrendAccumulator[] {
+            s.search(matching, manager), s.search(all, manager),
+            sentences == null ? null : s.search(sentences, manager)});
+        TrendAccumulator articles = acc[0], totals = acc[1], tone = acc[2] == null ? acc[0] : acc[2];
+        TreeSet<LocalDate> seen = new TreeSet<>(articles.overall().keySet());
+        seen.addAll(tone.overall().keySet());
+        LocalDate first = trend.from() != null ? trend.from() : seen.isEmpty() ? null : seen.first();
+        LocalDate last = trend.to() != null ? trend.to() : seen.isEmpty() ? null : seen.last();
+        List<TrendPoint> points = assembler.assemble(first, last, articles.overall(), totals.overall(), tone.overall());
+        Map<String, List<TrendPoint>> bySource = new HashMap<>();
+        if (trend.bySource()) {
+            TreeSet<String> outlets = new TreeSet<>(articles.perSource().keySet());
+            outlets.addAll(tone.perSource().keySet());
+            for (String outlet : outlets) {
+                bySource.put(outlet, assembler.assemble(first, last, of(articles, outlet), of(totals, outlet),
+                        of(tone, outlet)));
+            }
+        }
+        return new TrendSeries(trend.query(), trend.interval(), trend.scope(), trend.smoothing(), points, bySource);
     }
 
-    /** Articles matching a user query, published within the day range (in the given zone) if one is set. */
-    private Query articles(String userQuery, LocalDate from, LocalDate to, ZoneId zone) {
-        BooleanQuery.Builder q = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(Fields.KIND, Fields.ARTICLE)), Occur.FILTER);
-        q.add(userQuery.isEmpty() ? new MatchAllDocsQuery() : parse(userQuery), Occur.MUST);
-        if (from != null || to != null) {
-            long lower = from == null ? Long.MIN_VALUE : from.atStartOfDay(zone).toInstant().toEpochMilli();
-            long upper = to == null ? Long.MAX_VALUE : to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 1;
-            q.add(LongPoint.newRangeQuery(Fields.PUBLISHED, lower, upper), Occur.FILTER);
+    @Override
+    public List<SentenceHit> sentences(String query, LocalDate from, LocalDate to, ZoneId zone, int limit) {
+        Query q = sentences(TrendQuery.of(query, from, to, null, zone));
+        SortField published = new SortField(Fields.PUBLISHED, SortField.Type.LONG);
+        return withSearcher(s -> {
+            TopFieldDocs top = s.search(q, Math.max(1, limit), new Sort(published), false);
+            StoredFields stored = s.storedFields();
+            Map<String, String> titles = new HashMap<>();
+            List<SentenceHit> hits = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document d = stored.document(sd.doc);
+                String url = d.get(Fields.URL);
+                String title = titles.computeIfAbsent(url, u -> titleOf(s, u));
+                IndexableField when = d.getField(Fields.PUBLISHED);
+                hits.add(new SentenceHit(d.get(Fields.TEXT), d.getField(Fields.SENTIMENT).numericValue().intValue(),
+                        url, title, d.get(Fields.SOURCE),
+                        when == null ? null : Instant.ofEpochMilli(when.numericValue().longValue())));
+            }
+            return List.copyOf(hits);
+        });
+    }
+
+    private static String titleOf(IndexSearcher s, String url) {
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.URL, url)), Occur.FILTER)
+                .add(kind(Fields.ARTICLE), Occur.FILTER)
+                .build();
+        try {
+            TopDocs top = s.search(q, 1);
+            return top.scoreDocs.length == 0 ? "" : s.storedFields().document(top.scoreDocs[0].doc).get(Fields.TITLE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index", e);
+        }
+    }
+
+    private static Map<LocalDate, BucketStats> of(TrendAccumulator acc, String outlet) {
+        return acc.perSource().getOrDefault(outlet, Map.of());
+    }
+
+    /** The tagged sentences that match the query, in the range: the evidence behind sentence-scoped tone. */
+    private Query sentences(TrendQuery trend) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder().add(kind(Fields.SENTENCE), Occur.FILTER);
+        q.add(trend.query().isEmpty() ? new MatchAllDocsQuery() : parse(trend.query(), Fields.TEXT), Occur.MUST);
+        Query range = range(trend.from(), trend.to(), trend.zone());
+        if (range != null) {
+            q.add(range, Occur.FILTER);
         }
         return q.build();
     }
 
-    private Query parse(String userQuery) {
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(
-                SEARCH_FIELDS.keySet().toArray(String[]::new), analyzer, SEARCH_FIELDS);
+    // ---- queries
+
+    private static Query kind(String kind) {
+        return new TermQuery(new Term(Fields.KIND, kind));
+    }
+
+    /** Articles matching a user query and the filters; the day range is taken in the given zone. */
+    private Query articles(String userQuery, LocalDate from, LocalDate to, ZoneId zone, List<String> sources,
+                           ToneClass tone) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder().add(kind(Fields.ARTICLE), Occur.FILTER);
+        q.add(userQuery.isEmpty() ? new MatchAllDocsQuery() : parse(userQuery, null), Occur.MUST);
+        Query range = range(from, to, zone);
+        if (range != null) {
+            q.add(range, Occur.FILTER);
+        }
+        if (!sources.isEmpty()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            sources.forEach(s -> any.add(new TermQuery(new Term(Fields.SOURCE, s)), Occur.SHOULD));
+            q.add(any.build(), Occur.FILTER);
+        }
+        if (tone != null) {
+            q.add(new TermQuery(new Term(Fields.TONE_CLASS, tone.label())), Occur.FILTER);
+        }
+        return q.build();
+    }
+
+    private static Query range(LocalDate from, LocalDate to, ZoneId zone) {
+        if (from == null && to == null) {
+            return null;
+        }
+        long lower = from == null ? Long.MIN_VALUE : from.atStartOfDay(zone).toInstant().toEpochMilli();
+        long upper = to == null ? Long.MAX_VALUE : to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 1;
+        return LongPoint.newRangeQuery(Fields.PUBLISHED, lower, upper);
+    }
+
+    /** Parses a user query over title and body, or over one field (sentences) when {@code field} is set. */
+    private Query parse(String userQuery, String field) {
+        QueryParser parser = field == null
+                ? new MultiFieldQueryParser(SEARCH_FIELDS.keySet().toArray(String[]::new), analyzer, SEARCH_FIELDS)
+                : new QueryParser(field, analyzer);
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setAllowLeadingWildcard(false);
         try {
@@ -249,8 +371,13 @@ public final class LuceneNewsIndex implements NewsIndex {
                     "use Lucene syntax: words, \"a phrase\", AND / OR / NOT, title:word, word*; "
                     + "quote or escape special characters such as ( ) [ ] : with a backslash");
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new InvalidQueryException("the query expands to too many terms", "make wildcard prefixes longer");
+            throw tooManyTerms();
         }
+    }
+
+    private static InvalidQueryException tooManyTerms() {
+        return new InvalidQueryException("the query expands to too many terms",
+                "make wildcard prefixes longer (at least three letters before the *)");
     }
 
     private static String firstLine(String s) {
@@ -290,7 +417,7 @@ public final class LuceneNewsIndex implements NewsIndex {
                 searchers.release(searcher);
             }
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new InvalidQueryException("the query expands to too many terms", "make wildcard prefixes longer");
+            throw tooManyTerms();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the index", e);
         }
@@ -305,5 +432,6 @@ public final class LuceneNewsIndex implements NewsIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the index", e);
         }
+        LOG.debug("index closed");
     }
 }

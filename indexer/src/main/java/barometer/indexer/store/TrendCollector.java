@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
@@ -15,26 +16,26 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.NumericUtils;
 
 /**
- * Feeds each matching article's publication time and sentiment, read from doc values, into a
- * {@link TrendAccumulator}. Articles without a publication time are left out of trends.
+ * Feeds each matching document's publication time, sentiment and (when asked) source, read from doc
+ * values, into a {@link TrendAccumulator}. Documents without a publication time are left out of trends.
  */
 final class TrendCollector implements Collector {
     private final TrendAccumulator accumulator;
 
-    private TrendCollector(Interval interval, ZoneId zone) {
-        this.accumulator = new TrendAccumulator(interval, zone);
+    private TrendCollector(Interval interval, ZoneId zone, boolean bySource) {
+        this.accumulator = new TrendAccumulator(interval, zone, bySource);
     }
 
-    static CollectorManager<TrendCollector, TrendAccumulator> manager(Interval interval, ZoneId zone) {
+    static CollectorManager<TrendCollector, TrendAccumulator> manager(Interval interval, ZoneId zone, boolean bySource) {
         return new CollectorManager<>() {
             @Override
             public TrendCollector newCollector() {
-                return new TrendCollector(interval, zone);
+                return new TrendCollector(interval, zone, bySource);
             }
 
             @Override
             public TrendAccumulator reduce(Collection<TrendCollector> collectors) {
-                TrendAccumulator total = new TrendAccumulator(interval, zone);
+                TrendAccumulator total = new TrendAccumulator(interval, zone, bySource);
                 collectors.forEach(c -> total.merge(c.accumulator));
                 return total;
             }
@@ -45,10 +46,11 @@ final class TrendCollector implements Collector {
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
         NumericDocValues published = context.reader().getNumericDocValues(Fields.PUBLISHED);
         NumericDocValues sentiment = context.reader().getNumericDocValues(Fields.SENTIMENT);
+        SortedDocValues source = accumulator.bySource() ? context.reader().getSortedDocValues(Fields.SOURCE) : null;
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) {
-                // Scores are not needed: every matching article counts once.
+                // Scores are not needed: every matching document counts once.
             }
 
             @Override
@@ -59,7 +61,10 @@ final class TrendCollector implements Collector {
                 double tone = sentiment != null && sentiment.advanceExact(doc)
                         ? NumericUtils.sortableLongToDouble(sentiment.longValue())
                         : Double.NaN;
-                accumulator.add(published.longValue(), tone);
+                String outlet = source != null && source.advanceExact(doc)
+                        ? source.lookupOrd(source.ordValue()).utf8ToString()
+                        : null;
+                accumulator.add(published.longValue(), tone, outlet);
             }
         };
     }

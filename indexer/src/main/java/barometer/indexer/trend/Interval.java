@@ -9,7 +9,8 @@ import java.time.temporal.TemporalAdjusters;
 public enum Interval {
     DAY(ChronoUnit.DAYS),
     WEEK(ChronoUnit.WEEKS),
-    MONTH(ChronoUnit.MONTHS);
+    MONTH(ChronoUnit.MONTHS),
+    YEAR(ChronoUnit.YEARS);
 
     private final ChronoUnit unit;
 
@@ -23,6 +24,7 @@ public enum Interval {
             case DAY -> day;
             case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             case MONTH -> day.withDayOfMonth(1);
+            case YEAR -> day.withDayOfYear(1);
         };
     }
 

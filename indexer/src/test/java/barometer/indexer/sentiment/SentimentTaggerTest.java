@@ -18,14 +18,26 @@ class SentimentTaggerTest {
 
     @Test
     void tagsAClearlyPositiveSentenceVeryPositive() {
-        assertEquals(List.of(new TaggedSentence("This is a wonderful, brilliant and truly beautiful film.", 4)),
-                tagger.tag("This is a wonderful, brilliant and truly beautiful film."));
+        TaggedSentence s = tagger.tag("This is a wonderful, brilliant and truly beautiful film.").get(0);
+
+        assertEquals(4, s.sentiment());
+        assertClassProbabilities(s);
     }
 
     @Test
     void tagsAClearlyNegativeSentenceNegative() {
-        assertEquals(List.of(new TaggedSentence("The plan is a terrible, stupid and painful failure.", 1)),
-                tagger.tag("The plan is a terrible, stupid and painful failure."));
+        TaggedSentence s = tagger.tag("The plan is a terrible, stupid and painful failure.").get(0);
+
+        assertEquals(1, s.sentiment());
+        assertClassProbabilities(s);
+    }
+
+    /** Five probabilities that sum to 1, the largest one at the predicted class. */
+    private static void assertClassProbabilities(TaggedSentence s) {
+        assertEquals(5, s.probabilities().size());
+        assertEquals(1.0, s.probabilities().stream().mapToDouble(Double::doubleValue).sum(), 1e-6);
+        double max = s.probabilities().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        assertEquals(max, s.probabilities().get(s.sentiment()));
     }
 
     @Test

@@ -2,31 +2,47 @@ package barometer.indexer.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import barometer.crawler.Article;
+import barometer.indexer.ContentHash;
 import barometer.indexer.InvalidQueryException;
 import barometer.indexer.SearchHit;
 import barometer.indexer.SearchPage;
 import barometer.indexer.SearchRequest;
+import barometer.indexer.SearchSort;
+import barometer.indexer.SentenceHit;
+import barometer.indexer.ToneScope;
 import barometer.indexer.TrendQuery;
+import barometer.indexer.TrendSeries;
 import barometer.indexer.sentiment.AnalysedArticle;
 import barometer.indexer.sentiment.TaggedSentence;
+import barometer.indexer.sentiment.ToneClass;
 import barometer.indexer.trend.Interval;
 import barometer.indexer.trend.TrendPoint;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real Lucene index in a temporary folder, fed with hand-tagged articles. */
+/** A real Lucene index in a temporary folder, fed with hand-tagged articles; expected values by hand. */
 class LuceneNewsIndexTest {
+    private static final LocalDate JAN = LocalDate.of(2017, 1, 1);
+    private static final LocalDate FEB = LocalDate.of(2017, 2, 1);
+    private static final LocalDate MAR = LocalDate.of(2017, 3, 1);
+    /** 1.959964 · sd/√n for the labels {1, 2}: sd = √0.5, n = 2. */
+    private static final double HALF_WIDTH_1_2 = 1.959964 * Math.sqrt(0.5) / Math.sqrt(2);
+
     @TempDir
     Path folder;
     private LuceneNewsIndex index;
@@ -41,99 +57,224 @@ class LuceneNewsIndexTest {
         index.close();
     }
 
-    private static AnalysedArticle article(String slug, String published, String text, int... labels) {
-        List<TaggedSentence> sentences = new java.util.ArrayList<>();
-        for (int label : labels) {
-            sentences.add(new TaggedSentence("sentence " + sentences.size(), label));
+    /** An article whose text is its sentences, each given as "label:text". */
+    private static AnalysedArticle article(String slug, String source, String published, String... sentences) {
+        List<TaggedSentence> tagged = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (String s : sentences) {
+            int colon = s.indexOf(':');
+            tagged.add(new TaggedSentence(s.substring(colon + 1), Integer.parseInt(s.substring(0, colon))));
+            texts.add(s.substring(colon + 1));
         }
-        return new AnalysedArticle(new Article("http://news.test/" + slug, "Title " + slug, "News Test",
-                published == null ? null : Instant.parse(published), text), sentences);
+        return new AnalysedArticle(new Article("http://news.test/" + slug, "Title " + slug, source,
+                published == null ? null : Instant.parse(published), String.join(" ", texts)), tagged);
     }
 
-    private void addFixtures() {
-        index.add(article("a", "2017-01-03T10:00:00Z", "Secession petition approved by officials.", 1, 3));
-        index.add(article("b", "2017-01-20T10:00:00Z", "The secession campaign held a rally.", 4));
-        index.add(article("c", "2017-03-02T10:00:00Z", "A poll on secession shows support falling.", 0, 0, 2));
-        index.add(article("d", "2017-03-09T10:00:00Z", "Storms hit the coast; no word on politics.", 2));
-        index.add(article("e", null, "An undated secession story.", 3));
+    private void addFixtures(LuceneNewsIndex target) {
+        target.add(article("a", "Ledger", "2017-01-03T10:00:00Z", "1:Secession petition approved by officials.",
+                "3:The weather was lovely."));
+        target.add(article("b", "Courier", "2017-01-20T10:00:00Z", "2:The secession campaign held a rally."));
+        target.add(article("c", "Ledger", "2017-03-02T10:00:00Z", "0:A poll on secession shows support falling.",
+                "0:Rain fell all day.", "2:Officials were calm."));
+        target.add(article("d", "Courier", "2017-03-09T10:00:00Z", "2:Storms hit the coast."));
+        target.add(article("e", "Ledger", null, "3:An undated secession story."));
+    }
+
+    private TrendSeries trend(String q, ToneScope scope, boolean bySource, int smoothing) {
+        return index.trend(new TrendQuery(q, null, null, Interval.MONTH, ZoneOffset.UTC, scope, bySource, smoothing));
     }
 
     @Test
-    void monthlyTrendHasExactCountsAndMeansWithEmptyMonthsAsZero() {
-        addFixtures();
+    void monthlyTrendCountsArticlesSharesAndSentenceScopedToneWithItsInterval() {
+        addFixtures(index);
 
-        List<TrendPoint> points = index.trend(new TrendQuery("secession", null, null, Interval.MONTH, ZoneOffset.UTC)).points();
+        List<TrendPoint> points = trend("secession", ToneScope.SENTENCES, false, 1).points();
 
         assertEquals(List.of(
-                new TrendPoint(LocalDate.of(2017, 1, 1), 2, 3.0, 2.0),
-                new TrendPoint(LocalDate.of(2017, 2, 1), 0, null, null),
-                new TrendPoint(LocalDate.of(2017, 3, 1), 1, 2.0 / 3, null)), points);
+                new TrendPoint(JAN, 2, 2, 1.0, null, 2, 1.5, 1.5 - HALF_WIDTH_1_2, 1.5 + HALF_WIDTH_1_2),
+                new TrendPoint(FEB, 0, 0, null, null, 0, null, null, null),
+                new TrendPoint(MAR, 1, 2, 0.5, null, 1, 0.0, null, null)), points);
     }
 
     @Test
-    void trendHonoursTheDateRange() {
-        addFixtures();
+    void articleScopedToneUsesWholeArticleMeans() {
+        addFixtures(index);
 
-        List<TrendPoint> points = index.trend(new TrendQuery("", LocalDate.of(2017, 3, 1), LocalDate.of(2017, 3, 31),
+        List<TrendPoint> points = trend("secession", ToneScope.ARTICLES, false, 1).points();
+
+        assertEquals(new TrendPoint(JAN, 2, 2, 1.0, null, 2, 2.0, 2.0, 2.0), points.get(0));
+        assertEquals(2.0 / 3, points.get(2).tone(), 1e-12, "c's sentences 0, 0, 2");
+        assertEquals(1, points.get(2).toneCount());
+    }
+
+    @Test
+    void sentenceScopeIgnoresTheToneOfSentencesThatDoNotMatch() {
+        addFixtures(index);
+
+        assertEquals(0.0, trend("poll", ToneScope.SENTENCES, false, 1).points().get(0).tone(),
+                "only 'A poll on secession...' (0), not 'Officials were calm' (2)");
+        assertEquals(2.0 / 3, trend("poll", ToneScope.ARTICLES, false, 1).points().get(0).tone(), 1e-12);
+    }
+
+    @Test
+    void perSourceSeriesShareTheBucketsAndCountWithinTheirOutlet() {
+        addFixtures(index);
+
+        Map<String, List<TrendPoint>> bySource = trend("secession", ToneScope.SENTENCES, true, 1).bySource();
+
+        assertEquals(List.of(
+                new TrendPoint(JAN, 1, 1, 1.0, null, 1, 1.0, null, null),
+                new TrendPoint(FEB, 0, 0, null, null, 0, null, null, null),
+                new TrendPoint(MAR, 1, 1, 1.0, null, 1, 0.0, null, null)), bySource.get("Ledger"));
+        assertEquals(List.of(
+                new TrendPoint(JAN, 1, 1, 1.0, null, 1, 2.0, null, null),
+                new TrendPoint(FEB, 0, 0, null, null, 0, null, null, null),
+                new TrendPoint(MAR, 0, 1, 0.0, null, 0, null, null, null)), bySource.get("Courier"));
+    }
+
+    @Test
+    void smoothingPoolsShareAndToneOverTheTrailingWindowAndKeepsRawCounts() {
+        addFixtures(index);
+
+        List<TrendPoint> points = trend("secession", ToneScope.SENTENCES, false, 2).points();
+
+        assertEquals(new TrendPoint(JAN, 2, 2, 1.0, 2.0, 2, 1.5, 1.5 - HALF_WIDTH_1_2, 1.5 + HALF_WIDTH_1_2), points.get(0));
+        assertEquals(new TrendPoint(FEB, 0, 0, 1.0, 1.0, 2, 1.5, 1.5 - HALF_WIDTH_1_2, 1.5 + HALF_WIDTH_1_2), points.get(1));
+        assertEquals(new TrendPoint(MAR, 1, 2, 0.5, 0.5, 1, 0.0, null, null), points.get(2));
+    }
+
+    @Test
+    void trendHonoursTheDateRangeAndZeroFillsIt() {
+        addFixtures(index);
+
+        List<TrendPoint> points = index.trend(TrendQuery.of("", LocalDate.of(2017, 3, 1), LocalDate.of(2017, 3, 31),
                 Interval.WEEK, ZoneOffset.UTC)).points();
 
         assertEquals(List.of(LocalDate.of(2017, 2, 27), LocalDate.of(2017, 3, 6), LocalDate.of(2017, 3, 13),
                 LocalDate.of(2017, 3, 20), LocalDate.of(2017, 3, 27)), points.stream().map(TrendPoint::start).toList());
-        assertEquals(List.of(1L, 1L, 0L, 0L, 0L), points.stream().map(TrendPoint::count).toList());
+        assertEquals(List.of(1L, 1L, 0L, 0L, 0L), points.stream().map(TrendPoint::articles).toList());
     }
 
     @Test
-    void searchFindsMatchesWithHighlightedSnippets() {
-        addFixtures();
+    void searchFindsMatchesWithHighlightedSnippetsToneAndShares() {
+        addFixtures(index);
 
-        SearchPage page = index.search(new SearchRequest("poll", null, null, 1, 10));
+        SearchPage page = index.search(SearchRequest.of("poll", null, null, 1, 10));
 
         assertEquals(1, page.total());
         SearchHit hit = page.hits().get(0);
         assertEquals("http://news.test/c", hit.url());
         assertEquals("Title c", hit.title());
-        assertEquals("News Test", hit.source());
+        assertEquals("Ledger", hit.source());
         assertEquals(Instant.parse("2017-03-02T10:00:00Z"), hit.published());
-        assertEquals(2.0 / 3, hit.sentiment());
+        assertEquals(2.0 / 3, hit.sentiment(), 1e-12);
+        assertEquals("negative", hit.tone());
+        assertEquals(2.0 / 3, hit.negativeShare(), 1e-12);
+        assertEquals(1.0 / 3, hit.neutralShare(), 1e-12);
+        assertEquals(0.0, hit.positiveShare());
         assertEquals("A <mark>poll</mark> on secession shows support falling.", hit.snippet());
     }
 
     @Test
-    void searchFiltersByDateAndPages() {
-        addFixtures();
+    void facetsCountSourcesTonesAndYearsOverAllMatches() {
+        addFixtures(index);
 
-        SearchPage first = index.search(new SearchRequest("secession", LocalDate.of(2017, 1, 1), LocalDate.of(2017, 1, 31), 1, 1));
-        SearchPage second = index.search(new SearchRequest("secession", LocalDate.of(2017, 1, 1), LocalDate.of(2017, 1, 31), 2, 1));
+        SearchPage page = index.search(SearchRequest.of("secession", null, null, 1, 1));
 
-        assertEquals(2, first.total());
-        assertEquals(1, first.hits().size());
-        assertEquals(1, second.hits().size());
-        assertFalse(first.hits().get(0).url().equals(second.hits().get(0).url()));
+        assertEquals(Map.of("Ledger", 3L, "Courier", 1L), page.facets().get("source"));
+        assertEquals(Map.of("neutral", 2L, "negative", 1L, "positive", 1L), page.facets().get("tone"));
+        assertEquals(Map.of("2017", 3L), page.facets().get("year"));
+    }
+
+    @Test
+    void filtersBySourceAndTone() {
+        addFixtures(index);
+
+        SearchPage courier = index.search(new SearchRequest("secession", null, null, List.of("Courier"), null, null, 1, 10, null));
+        SearchPage negative = index.search(new SearchRequest("secession", null, null, List.of(), ToneClass.NEGATIVE, null, 1, 10, null));
+
+        assertEquals(List.of("http://news.test/b"), courier.hits().stream().map(SearchHit::url).toList());
+        assertEquals(List.of("http://news.test/c"), negative.hits().stream().map(SearchHit::url).toList());
+    }
+
+    @Test
+    void cursorWalksEveryHitOnceNewestFirstWithUndatedLast() {
+        addFixtures(index);
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            SearchPage page = index.search(new SearchRequest("secession", null, null, List.of(), null, SearchSort.DATE, 1, 1, cursor));
+            page.hits().forEach(h -> seen.add(h.url()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+
+        assertEquals(List.of("http://news.test/c", "http://news.test/b", "http://news.test/a", "http://news.test/e"), seen);
+    }
+
+    @Test
+    void relevanceCursorGivesTheSameOrderAsPageNumbers() {
+        addFixtures(index);
+        SearchPage first = index.search(new SearchRequest("secession", null, null, List.of(), null, null, 1, 2, null));
+        SearchPage second = index.search(new SearchRequest("secession", null, null, List.of(), null, null, 1, 2, first.nextCursor()));
+        SearchPage byNumber = index.search(new SearchRequest("secession", null, null, List.of(), null, null, 2, 2, null));
+
+        assertEquals(byNumber.hits(), second.hits());
+        assertNull(second.nextCursor());
+    }
+
+    @Test
+    void aForgedCursorIsRejected() {
+        assertThrows(InvalidQueryException.class,
+                () -> index.search(new SearchRequest("x", null, null, List.of(), null, null, 1, 10, "bm90IGEgY3Vyc29y")));
     }
 
     @Test
     void snippetsEscapeMarkupFromArticleText() {
-        index.add(article("x", "2017-01-01T00:00:00Z", "Secession <script>alert(1)</script> & more", 2));
+        index.add(article("x", "S", "2017-01-01T00:00:00Z", "2:Secession <script>alert(1)</script> & more"));
 
         assertEquals("<mark>Secession</mark> &lt;script&gt;alert(1)&lt;&#x2F;script&gt; &amp; more",
-                index.search(new SearchRequest("secession", null, null, 1, 10)).hits().get(0).snippet());
+                index.search(SearchRequest.of("secession", null, null, 1, 10)).hits().get(0).snippet());
     }
 
     @Test
     void addingTheSameUrlAgainReplacesTheArticleAndItsSentences() {
-        addFixtures();
-        index.add(article("a", "2017-01-03T10:00:00Z", "Secession petition approved, updated.", 4));
+        addFixtures(index);
+        index.add(article("a", "Ledger", "2017-01-03T10:00:00Z", "4:Secession petition approved, updated."));
 
         assertEquals(5, index.articleCount());
-        assertEquals(1, index.search(new SearchRequest("updated", null, null, 1, 10)).total());
-        assertEquals(0, index.search(new SearchRequest("officials", null, null, 1, 10)).total());
-        assertEquals(4.0, index.trend(new TrendQuery("secession", LocalDate.of(2017, 1, 1), LocalDate.of(2017, 1, 31),
-                Interval.MONTH, ZoneOffset.UTC)).points().get(0).meanSentiment());
+        assertEquals(1, index.search(SearchRequest.of("updated", null, null, 1, 10)).total());
+        assertEquals(0, index.search(SearchRequest.of("lovely", null, null, 1, 10)).total());
+        assertEquals(3.0, trend("secession", ToneScope.SENTENCES, false, 1).points().get(0).tone(),
+                "sentences 4 (new a) and 2 (b); the old a's sentences are gone");
+    }
+
+    @Test
+    void sentencesOfAStoredTextCanBeReusedByItsContentHash() {
+        addFixtures(index);
+
+        List<TaggedSentence> sentences = index.sentencesOf(ContentHash.of(
+                "A poll on secession shows support falling. Rain fell all day. Officials were calm.")).orElseThrow();
+
+        assertEquals(List.of(0, 0, 2), sentences.stream().map(TaggedSentence::sentiment).toList());
+        assertTrue(index.sentencesOf(ContentHash.of("never stored")).isEmpty());
+    }
+
+    @Test
+    void evidenceListsTheMatchingSentencesOfABucketWithTheirArticles() {
+        addFixtures(index);
+
+        List<SentenceHit> hits = index.sentences("secession", JAN, LocalDate.of(2017, 1, 31), ZoneOffset.UTC, 10);
+
+        assertEquals(List.of(
+                new SentenceHit("Secession petition approved by officials.", 1, "http://news.test/a", "Title a", "Ledger",
+                        Instant.parse("2017-01-03T10:00:00Z")),
+                new SentenceHit("The secession campaign held a rally.", 2, "http://news.test/b", "Title b", "Courier",
+                        Instant.parse("2017-01-20T10:00:00Z"))), hits);
     }
 
     @Test
     void committedArticlesSurviveReopening() {
-        addFixtures();
+        addFixtures(index);
         index.commit();
         index.close();
 
@@ -145,9 +286,44 @@ class LuceneNewsIndexTest {
     }
 
     @Test
+    void anIndexWrittenWithAnOlderSchemaIsRebuiltFromItsStoredContent() {
+        index.close();
+        LuceneNewsIndex old = new LuceneNewsIndex(folder, 1);
+        addFixtures(old);
+        old.commit();
+        old.close();
+
+        index = new LuceneNewsIndex(folder);
+
+        assertEquals(5, index.articleCount());
+        assertEquals(trendOfFreshIndex(), trend("secession", ToneScope.SENTENCES, true, 1));
+        assertEquals(List.of(0, 0, 2), index.sentencesOf(ContentHash.of(
+                "A poll on secession shows support falling. Rain fell all day. Officials were calm.")).orElseThrow()
+                .stream().map(TaggedSentence::sentiment).toList());
+    }
+
+    private TrendSeries trendOfFreshIndex() {
+        Path other = folder.resolveSibling(folder.getFileName() + "-fresh");
+        try (LuceneNewsIndex fresh = new LuceneNewsIndex(other)) {
+            addFixtures(fresh);
+            return fresh.trend(new TrendQuery("secession", null, null, Interval.MONTH, ZoneOffset.UTC,
+                    ToneScope.SENTENCES, true, 1));
+        }
+    }
+
+    @Test
+    void versionChangesWhenContentChanges() {
+        long before = index.version();
+        addFixtures(index);
+
+        assertNotEquals(before, index.version());
+        assertEquals(index.version(), index.version());
+    }
+
+    @Test
     void unparseableQueryIsRejectedWithAHint() {
         InvalidQueryException e = assertThrows(InvalidQueryException.class,
-                () -> index.search(new SearchRequest("secession AND (", null, null, 1, 10)));
+                () -> index.search(SearchRequest.of("secession AND (", null, null, 1, 10)));
 
         assertTrue(e.getMessage().startsWith("cannot parse the query 'secession AND ('"), e.getMessage());
         assertTrue(e.hint().startsWith("use Lucene syntax"));
@@ -155,6 +331,14 @@ class LuceneNewsIndexTest {
 
     @Test
     void leadingWildcardIsRejected() {
-        assertThrows(InvalidQueryException.class, () -> index.search(new SearchRequest("*ession", null, null, 1, 10)));
+        assertThrows(InvalidQueryException.class, () -> index.search(SearchRequest.of("*ession", null, null, 1, 10)));
+    }
+
+    @Test
+    void aHugeDayRangeIsRefusedBeforeAnyWork() {
+        InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> index.trend(
+                TrendQuery.of("x", LocalDate.of(1900, 1, 1), LocalDate.of(2020, 1, 1), Interval.DAY, ZoneOffset.UTC)));
+
+        assertEquals("the series would have 43830 day buckets, more than 5000", e.getMessage());
     }
 }

@@ -1,0 +1,55 @@
+package barometer.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * Writes tidy CSV (one header row, one row per record, RFC 4180 quoting) with Jackson's CSV module, for
+ * R and pandas: {@code read.csv(url)} or {@code pandas.read_csv(url)} work as they are.
+ */
+final class CsvExport {
+    static final String TEXT_CSV = "text/csv";
+    private static final CsvMapper MAPPER = (CsvMapper) new CsvMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private CsvExport() {
+    }
+
+    /** Whether the caller asked for CSV, by {@code format=csv} or by an Accept header that prefers it. */
+    static boolean wanted(String format, HttpHeaders headers) {
+        if (format != null && !format.isBlank()) {
+            if (format.equalsIgnoreCase("csv")) {
+                return true;
+            }
+            if (format.equalsIgnoreCase("json")) {
+                return false;
+            }
+            throw new barometer.indexer.InvalidQueryException("format must be json or csv, was '" + format + "'",
+                    "use format=csv for a spreadsheet-ready table, format=json (the default) otherwise");
+        }
+        List<MediaType> accept = headers.getAcceptableMediaTypes();
+        return !accept.isEmpty() && accept.get(0).isCompatible(MediaType.valueOf(TEXT_CSV))
+                && !accept.get(0).isWildcardType();
+    }
+
+    /** A CSV response of the rows, named for download. */
+    static <T> Response of(Class<T> rowType, List<T> rows, String filename) {
+        CsvSchema schema = MAPPER.schemaFor(rowType).withHeader();
+        try {
+            String body = MAPPER.writer(schema).writeValueAsString(rows);
+            return Response.ok(body, TEXT_CSV + "; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write CSV for " + rowType.getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package barometer.indexer.store;
+
+import barometer.crawler.Article;
+import barometer.indexer.ContentHash;
+import barometer.indexer.sentiment.AnalysedArticle;
+import barometer.indexer.sentiment.TaggedSentence;
+import barometer.indexer.sentiment.ToneClass;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.NumericUtils;
+
+/**
+ * Maps an analysed article to its block of Lucene documents (the article, then one per sentence) and
+ * back: everything needed to rebuild the index is stored, so a schema change never needs a re-crawl.
+ */
+final class ArticleDocuments {
+    private static final FieldType BODY_TYPE = bodyType();
+
+    private ArticleDocuments() {
+    }
+
+    private static FieldType bodyType() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        // Offsets in the postings let the highlighter work without re-analysing the text.
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    static List<Document> block(AnalysedArticle analysed) {
+        Article article = analysed.article();
+        List<Document> block = new ArrayList<>(analysed.sentences().size() + 1);
+        Document doc = new Document();
+        doc.add(new StringField(Fields.KIND, Fields.ARTICLE, Field.Store.NO));
+        doc.add(new StringField(Fields.URL, article.url(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(Fields.URL, new BytesRef(article.url())));
+        doc.add(new TextField(Fields.TITLE, article.title(), Field.Store.YES));
+        doc.add(new Field(Fields.BODY, article.text(), BODY_TYPE));
+        doc.add(new StringField(Fields.CONTENT_HASH, ContentHash.of(article.text()), Field.Store.NO));
+        sourceAndDate(doc, article);
+        double mean = analysed.meanSentiment();
+        if (!Double.isNaN(mean)) {
+            doc.add(new NumericDocValuesField(Fields.SENTIMENT, NumericUtils.doubleToSortableLong(mean)));
+            doc.add(new StoredField(Fields.SENTIMENT, mean));
+            String tone = ToneClass.ofMean(mean).label();
+            doc.add(new StringField(Fields.TONE_CLASS, tone, Field.Store.NO));
+            doc.add(new SortedDocValuesField(Fields.TONE_CLASS, new BytesRef(tone)));
+            for (ToneClass t : ToneClass.values()) {
+                doc.add(new StoredField(Fields.TONE_SHARES, analysed.share(t)));
+            }
+        }
+        block.add(doc);
+        int position = 0;
+        for (TaggedSentence sentence : analysed.sentences()) {
+            block.add(sentence(article, sentence, position++));
+        }
+        return block;
+    }
+
+    private static Document sentence(Article article, TaggedSentence sentence, int position) {
+        Document doc = new Document();
+        doc.add(new StringField(Fields.KIND, Fields.SENTENCE, Field.Store.NO));
+        doc.add(new StringField(Fields.URL, article.url(), Field.Store.YES));
+        doc.add(new TextField(Fields.TEXT, sentence.text(), Field.Store.YES));
+        doc.add(new StoredField(Fields.POSITION, position));
+        sourceAndDate(doc, article);
+        doc.add(new StoredField(Fields.SENTIMENT, sentence.sentiment()));
+        if (sentence.isTagged()) {
+            doc.add(new NumericDocValuesField(Fields.SENTIMENT,
+                    NumericUtils.doubleToSortableLong(sentence.sentiment())));
+            for (double p : sentence.probabilities()) {
+                doc.add(new StoredField(Fields.PROBABILITIES, p));
+            }
+        }
+        return doc;
+    }
+
+    private static void sourceAndDate(Document doc, Article article) {
+        doc.add(new StringField(Fields.SOURCE, article.source(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(Fields.SOURCE, new BytesRef(article.source())));
+        if (article.published() != null) {
+            long millis = article.published().toEpochMilli();
+            doc.add(new LongPoint(Fields.PUBLISHED, millis));
+            doc.add(new NumericDocValuesField(Fields.PUBLISHED, millis));
+            doc.add(new StoredField(Fields.PUBLISHED, millis));
+        }
+    }
+
+    /** The article stored in an article document. */
+    static Article article(Document doc) {
+        IndexableField published = doc.getField(Fields.PUBLISHED);
+        return new Article(doc.get(Fields.URL), doc.get(Fields.TITLE), doc.get(Fields.SOURCE),
+                published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()),
+                doc.get(Fields.BODY));
+    }
+
+    /** The sentences stored in sentence documents (any order in, article order out). */
+    static List<TaggedSentence> sentences(List<Document> sentenceDocs) {
+        List<Document> sorted = new ArrayList<>(sentenceDocs);
+        sorted.sort(Comparator.comparingInt(d -> d.getField(Fields.POSITION).numericValue().intValue()));
+        List<TaggedSentence> out = new ArrayList<>(sorted.size());
+        for (Document d : sorted) {
+            List<Double> probabilities = new ArrayList<>(5);
+            for (IndexableField p : d.getFields(Fields.PROBABILITIES)) {
+                probabilities.add(p.numericValue().doubleValue());
+            }
+            IndexableField label = d.getField(Fields.SENTIMENT);
+            out.add(new TaggedSentence(d.get(Fields.TEXT),
+                    label == null ? TaggedSentence.UNTAGGED : label.numericValue().intValue(), probabilities));
+        }
+        return List.copyOf(out);
+    }
+}

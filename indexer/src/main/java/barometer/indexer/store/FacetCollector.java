@@ -1,0 +1,93 @@
+package barometer.indexer.store;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+
+/** Counts matching articles per source, tone class and publication year (UTC), from doc values. */
+final class FacetCollector implements Collector {
+    private final Map<String, Long> sources = new HashMap<>();
+    private final Map<String, Long> tones = new HashMap<>();
+    private final Map<String, Long> years = new HashMap<>();
+
+    static CollectorManager<FacetCollector, Map<String, Map<String, Long>>> manager() {
+        return new CollectorManager<>() {
+            @Override
+            public FacetCollector newCollector() {
+                return new FacetCollector();
+            }
+
+            @Override
+            public Map<String, Map<String, Long>> reduce(Collection<FacetCollector> collectors) {
+                Map<String, Long> s = new HashMap<>(), t = new HashMap<>(), y = new HashMap<>();
+                for (FacetCollector c : collectors) {
+                    c.sources.forEach((k, v) -> s.merge(k, v, Long::sum));
+                    c.tones.forEach((k, v) -> t.merge(k, v, Long::sum));
+                    c.years.forEach((k, v) -> y.merge(k, v, Long::sum));
+                }
+                return Map.of("source", Map.copyOf(s), "tone", Map.copyOf(t), "year", Map.copyOf(y));
+            }
+        };
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+        SortedDocValues source = context.reader().getSortedDocValues(Fields.SOURCE);
+        SortedDocValues tone = context.reader().getSortedDocValues(Fields.TONE_CLASS);
+        NumericDocValues published = context.reader().getNumericDocValues(Fields.PUBLISHED);
+        int ords = source == null ? 0 : source.getValueCount();
+        long[] sourceCounts = new long[ords];
+        long[] toneCounts = new long[tone == null ? 0 : tone.getValueCount()];
+        return new LeafCollector() {
+            @Override
+            public void setScorer(Scorable scorer) {
+                // Facets count documents; scores do not matter.
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                if (source != null && source.advanceExact(doc)) {
+                    sourceCounts[source.ordValue()]++;
+                }
+                if (tone != null && tone.advanceExact(doc)) {
+                    toneCounts[tone.ordValue()]++;
+                }
+                if (published != null && published.advanceExact(doc)) {
+                    String year = Integer.toString(Instant.ofEpochMilli(published.longValue()).atZone(ZoneOffset.UTC).getYear());
+                    years.merge(year, 1L, Long::sum);
+                }
+            }
+
+            @Override
+            public void finish() throws IOException {
+                // Ordinals are per segment: turn them into terms once per segment, not once per document.
+                for (int ord = 0; ord < sourceCounts.length; ord++) {
+                    if (sourceCounts[ord] > 0) {
+                        sources.merge(source.lookupOrd(ord).utf8ToString(), sourceCounts[ord], Long::sum);
+                    }
+                }
+                for (int ord = 0; ord < toneCounts.length; ord++) {
+                    if (toneCounts[ord] > 0) {
+                        tones.merge(tone.lookupOrd(ord).utf8ToString(), toneCounts[ord], Long::sum);
+                    }
+                }
+            }
+        };
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+        return ScoreMode.COMPLETE_NO_SCORES;
+    }
+}

@@ -1,0 +1,72 @@
+package barometer.indexer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import barometer.crawler.Article;
+import barometer.indexer.sentiment.SentimentTagger;
+import barometer.indexer.store.LuceneNewsIndex;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real CoreNLP models and a real Lucene index in a temporary folder. */
+class IngestTest {
+    private static SentimentTagger tagger;
+
+    @BeforeAll
+    static void loadModels() {
+        tagger = new SentimentTagger(60, 1);
+    }
+
+    private static Article article(String url, String text) {
+        return new Article(url, "t", "s", Instant.parse("2017-01-01T00:00:00Z"), text);
+    }
+
+    @Test
+    void theSameTextUnderTwoUrlsIsTaggedOnceAndStoredTwice(@TempDir Path folder) {
+        String text = "The campaign was a wonderful success. Critics called it a disaster.";
+        try (LuceneNewsIndex index = new LuceneNewsIndex(folder); Ingest ingest = new Ingest(tagger, index, 2)) {
+            ingest.submit(article("http://a.test/1", text));
+            ingest.awaitIdle();
+            ingest.submit(article("http://b.test/copy", text));
+            ingest.awaitIdle();
+
+            IngestStats stats = ingest.stats();
+            assertEquals(2, stats.articlesStored());
+            assertEquals(2, stats.sentencesTagged());
+            assertEquals(2, stats.sentencesReused());
+            assertEquals(2, index.articleCount());
+            assertEquals(index.sentencesOf(ContentHash.of(text)).orElseThrow(),
+                    tagger.tag(text), "the copy carries the same labels as a fresh tagging");
+        }
+    }
+
+    @Test
+    void sentencesOverTheCapAreCountedNotDropped(@TempDir Path folder) {
+        String text = "Short and sweet. The committee " + "and the council ".repeat(40) + "met.";
+        try (LuceneNewsIndex index = new LuceneNewsIndex(folder); Ingest ingest = new Ingest(tagger, index, 1)) {
+            ingest.submit(article("http://a.test/long", text));
+            ingest.awaitIdle();
+
+            assertEquals(1, ingest.stats().sentencesOverCap());
+            assertEquals(2, index.sentencesOf(ContentHash.of(text)).orElseThrow().size());
+        }
+    }
+
+    @Test
+    void manyArticlesOnSeveralWorkersAreAllStoredAndCommitted(@TempDir Path folder) {
+        try (LuceneNewsIndex index = new LuceneNewsIndex(folder); Ingest ingest = new Ingest(tagger, index, 2)) {
+            for (int i = 0; i < 12; i++) {
+                ingest.submit(article("http://a.test/" + i, "Story number " + i + " is good news for voters."));
+            }
+            ingest.awaitIdle();
+
+            assertEquals(12, ingest.stats().articlesStored());
+        }
+        try (LuceneNewsIndex reopened = new LuceneNewsIndex(folder)) {
+            assertEquals(12, reopened.articleCount(), "every stored article was committed");
+        }
+    }
+}
