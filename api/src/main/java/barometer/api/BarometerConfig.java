@@ -24,11 +24,11 @@ public interface BarometerConfig {
         boolean enabled();
 
         /**
-         * Feed URLs (RSS or Atom). A URL that starts with "/" is read from this service itself: the default
-         * is the bundled demo site.
+         * Feeds (RSS or Atom), each {@code [topic|]url}. A URL that starts with "/" is read from this service
+         * itself: the default is the bundled demo site.
          */
-        @WithDefault("/demo/pacific-ledger/feed.xml,/demo/golden-state-courier/atom.xml,"
-                + "/demo/valley-sentinel/feed.xml,/demo/coastline-dispatch/atom.xml")
+        @WithDefault("secession|/demo/pacific-ledger/feed.xml,secession|/demo/golden-state-courier/atom.xml,"
+                + "secession|/demo/valley-sentinel/feed.xml,secession|/demo/coastline-dispatch/atom.xml")
         List<String> feeds();
 
         /** Delay between the service starting and the first crawl. */
@@ -64,7 +64,7 @@ public interface BarometerConfig {
         @WithDefault("1")
         int parserThreads();
 
-        /** Articles tagged at once (one shared pipeline); 0 means one per core. */
+        /** Articles tagged at once, each on its own CoreNLP pipeline (about 150 MB each); 0: one per core. */
         @WithDefault("0")
         int workers();
     }

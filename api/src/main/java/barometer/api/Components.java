@@ -40,15 +40,20 @@ class Components {
     @Produces
     @ApplicationScoped
     SentimentTagger sentimentTagger(BarometerConfig config) {
-        return new SentimentTagger(config.sentiment().maxSentenceTokens(), config.sentiment().parserThreads());
+        return new SentimentTagger(config.sentiment().maxSentenceTokens(), config.sentiment().parserThreads(),
+                workers(config));
     }
 
     @Produces
     @ApplicationScoped
     Ingest ingest(SentimentTagger tagger, NewsIndex index, BarometerConfig config) {
-        int workers = config.sentiment().workers() > 0 ? config.sentiment().workers()
+        return new Ingest(tagger, index, workers(config));
+    }
+
+    /** Articles tagged at once, each on its own pipeline: one per core unless configured. */
+    private static int workers(BarometerConfig config) {
+        return config.sentiment().workers() > 0 ? config.sentiment().workers()
                 : Runtime.getRuntime().availableProcessors();
-        return new Ingest(tagger, index, workers);
     }
 
     void closeIngest(@Disposes Ingest ingest) {

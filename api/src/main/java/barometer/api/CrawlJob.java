@@ -2,6 +2,7 @@ package barometer.api;
 
 import barometer.crawler.CrawlReport;
 import barometer.crawler.Crawler;
+import barometer.crawler.FeedSource;
 import barometer.indexer.Ingest;
 import barometer.indexer.NewsIndex;
 import barometer.indexer.sentiment.SentimentTagger;
@@ -56,7 +57,7 @@ public class CrawlJob {
     private void crawlNow() {
         Instant started = Instant.now();
         try {
-            List<URI> feeds = config.crawl().feeds().stream().map(CrawlJob::absolute).toList();
+            List<FeedSource> feeds = config.crawl().feeds().stream().map(CrawlJob::source).toList();
             LOG.infof("Crawl started: %d feeds", feeds.size());
             loadModelsOnce();
             CrawlReport report = crawler.crawl(feeds, index::contains, ingest::submit);
@@ -82,14 +83,22 @@ public class CrawlJob {
         }
     }
 
-    /** A feed URL from configuration; one starting with "/" points at this service itself. */
+    /**
+     * A feed from configuration, {@code [topic|]url}; a URL starting with "/" points at this service itself.
+     */
+    static FeedSource source(String entry) {
+        int bar = entry.indexOf('|');
+        String topic = bar < 0 ? "" : entry.substring(0, bar).strip();
+        return new FeedSource(absolute(entry.substring(bar + 1).strip()), topic);
+    }
+
     private static URI absolute(String feed) {
         if (!feed.startsWith("/")) {
-            return URI.create(feed.strip());
+            return URI.create(feed);
         }
         String portKey = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
         int port = ConfigProvider.getConfig().getOptionalValue(portKey, Integer.class).orElse(8080);
-        return URI.create("http://127.0.0.1:" + port + feed.strip());
+        return URI.create("http://127.0.0.1:" + port + feed);
     }
 
     /** What the crawler is doing and did last. */

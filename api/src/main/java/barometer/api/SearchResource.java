@@ -53,13 +53,14 @@ public class SearchResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvExport.TEXT_CSV})
     @Operation(summary = "Search articles", description = "Lucene query syntax over title and text; filters, "
-            + "facet counts (source, tone, year), highlighting, relevance or date order, page numbers up to "
+            + "facet counts (source, topic, tone, year), highlighting, relevance or date order, page numbers up to "
             + "10,000 results or a cursor beyond. format=csv gives the page as a table.")
     public Response search(
             @Parameter(description = "Lucene query; blank lists every article, newest first") @QueryParam("q") String q,
             @Parameter(description = "first day, YYYY-MM-DD (UTC)") @QueryParam("from") String from,
             @Parameter(description = "last day, YYYY-MM-DD (UTC)") @QueryParam("to") String to,
             @Parameter(description = "outlet name; repeat for several") @QueryParam("source") List<String> sources,
+            @Parameter(description = "topic tag of the feed; repeat for several") @QueryParam("topic") List<String> topics,
             @Parameter(description = "negative, neutral or positive (the article's mean tone)") @QueryParam("tone") String tone,
             @Parameter(description = "relevance (default with a query) or date") @QueryParam("sort") String sort,
             @Parameter(description = "page number from 1") @QueryParam("page") String page,
@@ -68,7 +69,7 @@ public class SearchResource {
             @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         SearchPage result = index.search(new SearchRequest(q, QueryParams.date("from", from), QueryParams.date("to", to),
-                sources, tone(tone), sort(sort), QueryParams.positive("page", page, 1),
+                sources, topics, tone(tone), sort(sort), QueryParams.positive("page", page, 1),
                 QueryParams.positive("size", size, 10), cursor));
         List<Hit> hits = result.hits().stream().map(Hit::of).toList();
         if (CsvExport.wanted(format, headers)) {

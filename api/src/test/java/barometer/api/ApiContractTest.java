@@ -110,6 +110,9 @@ class ApiContractTest {
 
         given().queryParam("q", "secession").queryParam("source", "Pacific Ledger").get("/api/search").then()
                 .statusCode(200).body("total", equalTo(ledger));
+        assertEquals(38, all.getInt("facets.topic.secession"), "every demo feed is tagged secession");
+        given().queryParam("q", "secession").queryParam("topic", "texit").get("/api/search").then()
+                .statusCode(200).body("total", equalTo(0));
         int negative = all.getMap("facets.tone").containsKey("negative") ? all.getInt("facets.tone.negative") : 0;
         given().queryParam("q", "secession").queryParam("tone", "negative").get("/api/search").then()
                 .statusCode(200).body("total", equalTo(negative));

@@ -15,12 +15,19 @@ import java.util.Objects;
  * @param source the outlet that published it (site name, or the host when the page names none)
  * @param published when it was published, or {@code null} when unknown
  * @param text the main text, paragraphs separated by blank lines
+ * @param topic the topic tag of the feed it came from (e.g. "secession"), or empty
  */
-public record Article(String url, String title, String source, Instant published, String text) {
+public record Article(String url, String title, String source, Instant published, String text, String topic) {
     public Article {
         Objects.requireNonNull(url, "url");
         title = title == null ? "" : title;
         source = source == null ? "" : source;
         text = text == null ? "" : text;
+        topic = topic == null ? "" : topic.strip();
+    }
+
+    /** An article without a topic tag. */
+    public Article(String url, String title, String source, Instant published, String text) {
+        this(url, title, source, published, text, "");
     }
 }

@@ -43,15 +43,16 @@ public final class Crawler {
     /**
      * Crawls the given feeds once.
      *
-     * @param feeds feed URLs (RSS or Atom)
+     * @param feeds the feeds (RSS or Atom), each with its topic tag
      * @param known tells which article URLs are already stored, so they are not fetched again
      * @param sink receives each new article; an exception it throws counts the page as failed
      */
-    public CrawlReport crawl(List<URI> feeds, Predicate<String> known, Consumer<Article> sink) {
+    public CrawlReport crawl(List<FeedSource> feeds, Predicate<String> known, Consumer<Article> sink) {
         long start = System.nanoTime();
         Tally tally = new Tally();
         Set<String> seenThisCrawl = new HashSet<>();
-        for (URI feedUrl : feeds) {
+        for (FeedSource source : feeds) {
+            URI feedUrl = source.url();
             Feed feed;
             try {
                 feed = feedReader.read(fetcher.fetch(feedUrl));
@@ -66,7 +67,7 @@ public final class Crawler {
                     tally.pagesSkipped++;
                     continue;
                 }
-                crawlPage(feed, entry, known, sink, tally);
+                crawlPage(source, feed, entry, known, sink, tally);
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -74,7 +75,7 @@ public final class Crawler {
                 tally.pagesSkipped, tally.articles, tally.problems, took);
     }
 
-    private void crawlPage(Feed feed, FeedEntry entry, Predicate<String> known, Consumer<Article> sink,
+    private void crawlPage(FeedSource source, Feed feed, FeedEntry entry, Predicate<String> known, Consumer<Article> sink,
                            Tally tally) {
         try {
             FetchedResource page = fetcher.fetch(entry.link());
@@ -92,7 +93,7 @@ public final class Crawler {
                     firstNonBlank(extracted.title(), entry.title()),
                     firstNonBlank(extracted.siteName(), feed.title(), page.finalUri().getHost()),
                     extracted.published() != null ? extracted.published() : entry.published(),
-                    extracted.text()));
+                    extracted.text(), source.topic()));
             tally.articles++;
         } catch (FetchException | RuntimeException e) {
             tally.pagesFailed++;

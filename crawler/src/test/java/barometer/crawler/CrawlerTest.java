@@ -36,8 +36,12 @@ class CrawlerTest {
         server.close();
     }
 
+    private FeedSource feed(String path) {
+        return new FeedSource(server.uri(path), "secession");
+    }
+
     private Map<String, Article> crawlAll(List<Article> sink, CrawlReport[] report) {
-        report[0] = crawler.crawl(List.of(server.uri("/rss.xml"), server.uri("/broken.xml"), server.uri("/atom.xml")),
+        report[0] = crawler.crawl(List.of(feed("/rss.xml"), feed("/broken.xml"), new FeedSource(server.uri("/atom.xml"), "polls")),
                 url -> false, sink::add);
         return sink.stream().collect(Collectors.toMap(a -> a.url().substring(a.url().lastIndexOf('/') + 1),
                 Function.identity()));
@@ -57,6 +61,8 @@ class CrawlerTest {
         Article poll = byPage.get("poll.html");
         assertEquals("Ridge Review", poll.source(), "a page without a site name takes the feed's title");
         assertEquals(Instant.parse("2018-04-30T18:00:00Z"), poll.published());
+        assertEquals("secession", referendum.topic());
+        assertEquals("polls", poll.topic(), "each article carries its feed's topic");
     }
 
     @Test
@@ -103,7 +109,7 @@ class CrawlerTest {
         String known = server.uri("/pages/referendum.html").toString();
         List<Article> sink = new ArrayList<>();
 
-        CrawlReport report = crawler.crawl(List.of(server.uri("/rss.xml")), known::equals, sink::add);
+        CrawlReport report = crawler.crawl(List.of(feed("/rss.xml")), known::equals, sink::add);
 
         assertEquals(1, report.pagesSkipped());
         assertFalse(server.requests.contains("/pages/referendum.html"));
@@ -112,7 +118,7 @@ class CrawlerTest {
 
     @Test
     void countsAPageAsFailedWhenTheSinkRejectsIt() {
-        CrawlReport report = crawler.crawl(List.of(server.uri("/atom.xml")), url -> false, a -> {
+        CrawlReport report = crawler.crawl(List.of(feed("/atom.xml")), url -> false, a -> {
             throw new IllegalStateException("disk full");
         });
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param page the 1-based page number (1 when paging by cursor)
  * @param pageSize hits per page asked for
  * @param hits the hits on this page, in the asked order
- * @param facets counts over all matches: "source", "tone" and "year", each value to its count
+ * @param facets counts over all matches: "source", "topic", "tone" and "year", each value to its count
  * @param nextCursor pass it back to get the next page, or {@code null} on the last page
  */
 public record SearchPage(long total, int page, int pageSize, List<SearchHit> hits,

@@ -11,13 +11,15 @@ import java.util.List;
  * @param from first publication day included (UTC), or {@code null}
  * @param to last publication day included (UTC), or {@code null}
  * @param sources only articles from these outlets (any of them); empty for all
+ * @param topics only articles with these topic tags (any of them); empty for all
  * @param tone only articles whose mean tone is in this class, or {@code null} for all
  * @param sort relevance (the default for a query) or date (newest first; the only order without a query)
  * @param page 1-based page number, for shallow paging
  * @param pageSize hits per page
  * @param cursor the {@link SearchPage#nextCursor()} of the previous page, for deep paging; overrides page
  */
-public record SearchRequest(String query, LocalDate from, LocalDate to, List<String> sources, ToneClass tone,
+public record SearchRequest(String query, LocalDate from, LocalDate to, List<String> sources, List<String> topics,
+                            ToneClass tone,
                             SearchSort sort, int page, int pageSize, String cursor) {
     /** Page-number paging stops here; a cursor walks on as far as the results go. */
     public static final int MAX_DEPTH = 10_000;
@@ -25,6 +27,7 @@ public record SearchRequest(String query, LocalDate from, LocalDate to, List<Str
     public SearchRequest {
         query = query == null ? "" : query.strip();
         sources = sources == null ? List.of() : List.copyOf(sources);
+        topics = topics == null ? List.of() : List.copyOf(topics);
         sort = query.isEmpty() || sort == null ? (query.isEmpty() ? SearchSort.DATE : SearchSort.RELEVANCE) : sort;
         cursor = cursor == null || cursor.isBlank() ? null : cursor.strip();
         if (page < 1) {
@@ -43,6 +46,6 @@ public record SearchRequest(String query, LocalDate from, LocalDate to, List<Str
 
     /** A plain keyword search: no filters, default order, one page. */
     public static SearchRequest of(String query, LocalDate from, LocalDate to, int page, int pageSize) {
-        return new SearchRequest(query, from, to, List.of(), null, null, page, pageSize, null);
+        return new SearchRequest(query, from, to, List.of(), List.of(), null, null, page, pageSize, null);
     }
 }

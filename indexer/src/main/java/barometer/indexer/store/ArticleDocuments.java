@@ -51,6 +51,10 @@ final class ArticleDocuments {
         doc.add(new TextField(Fields.TITLE, article.title(), Field.Store.YES));
         doc.add(new Field(Fields.BODY, article.text(), BODY_TYPE));
         doc.add(new StringField(Fields.CONTENT_HASH, ContentHash.of(article.text()), Field.Store.NO));
+        if (!article.topic().isEmpty()) {
+            doc.add(new StringField(Fields.TOPIC, article.topic(), Field.Store.YES));
+            doc.add(new SortedDocValuesField(Fields.TOPIC, new BytesRef(article.topic())));
+        }
         sourceAndDate(doc, article);
         double mean = analysed.meanSentiment();
         if (!Double.isNaN(mean)) {
@@ -105,7 +109,7 @@ final class ArticleDocuments {
         IndexableField published = doc.getField(Fields.PUBLISHED);
         return new Article(doc.get(Fields.URL), doc.get(Fields.TITLE), doc.get(Fields.SOURCE),
                 published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()),
-                doc.get(Fields.BODY));
+                doc.get(Fields.BODY), doc.get(Fields.TOPIC));
     }
 
     /** The sentences stored in sentence documents (any order in, article order out). */

@@ -15,11 +15,12 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 
-/** Counts matching articles per source, tone class and publication year (UTC), from doc values. */
+/** Counts matching articles per source, topic, tone class and publication year (UTC), from doc values. */
 final class FacetCollector implements Collector {
     private final Map<String, Long> sources = new HashMap<>();
     private final Map<String, Long> tones = new HashMap<>();
     private final Map<String, Long> years = new HashMap<>();
+    private final Map<String, Long> topics = new HashMap<>();
 
     static CollectorManager<FacetCollector, Map<String, Map<String, Long>>> manager() {
         return new CollectorManager<>() {
@@ -30,13 +31,15 @@ final class FacetCollector implements Collector {
 
             @Override
             public Map<String, Map<String, Long>> reduce(Collection<FacetCollector> collectors) {
-                Map<String, Long> s = new HashMap<>(), t = new HashMap<>(), y = new HashMap<>();
+                Map<String, Long> s = new HashMap<>(), t = new HashMap<>(), y = new HashMap<>(), p = new HashMap<>();
                 for (FacetCollector c : collectors) {
                     c.sources.forEach((k, v) -> s.merge(k, v, Long::sum));
                     c.tones.forEach((k, v) -> t.merge(k, v, Long::sum));
                     c.years.forEach((k, v) -> y.merge(k, v, Long::sum));
+                    c.topics.forEach((k, v) -> p.merge(k, v, Long::sum));
                 }
-                return Map.of("source", Map.copyOf(s), "tone", Map.copyOf(t), "year", Map.copyOf(y));
+                return Map.of("source", Map.copyOf(s), "tone", Map.copyOf(t), "year", Map.copyOf(y),
+                        "topic", Map.copyOf(p));
             }
         };
     }
@@ -45,6 +48,8 @@ final class FacetCollector implements Collector {
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
         SortedDocValues source = context.reader().getSortedDocValues(Fields.SOURCE);
         SortedDocValues tone = context.reader().getSortedDocValues(Fields.TONE_CLASS);
+        SortedDocValues topic = context.reader().getSortedDocValues(Fields.TOPIC);
+        long[] topicCounts = new long[topic == null ? 0 : topic.getValueCount()];
         NumericDocValues published = context.reader().getNumericDocValues(Fields.PUBLISHED);
         int ords = source == null ? 0 : source.getValueCount();
         long[] sourceCounts = new long[ords];
@@ -63,6 +68,9 @@ final class FacetCollector implements Collector {
                 if (tone != null && tone.advanceExact(doc)) {
                     toneCounts[tone.ordValue()]++;
                 }
+                if (topic != null && topic.advanceExact(doc)) {
+                    topicCounts[topic.ordValue()]++;
+                }
                 if (published != null && published.advanceExact(doc)) {
                     String year = Integer.toString(Instant.ofEpochMilli(published.longValue()).atZone(ZoneOffset.UTC).getYear());
                     years.merge(year, 1L, Long::sum);
@@ -75,6 +83,11 @@ final class FacetCollector implements Collector {
                 for (int ord = 0; ord < sourceCounts.length; ord++) {
                     if (sourceCounts[ord] > 0) {
                         sources.merge(source.lookupOrd(ord).utf8ToString(), sourceCounts[ord], Long::sum);
+                    }
+                }
+                for (int ord = 0; ord < topicCounts.length; ord++) {
+                    if (topicCounts[ord] > 0) {
+                        topics.merge(topic.lookupOrd(ord).utf8ToString(), topicCounts[ord], Long::sum);
                     }
                 }
                 for (int ord = 0; ord < toneCounts.length; ord++) {

@@ -15,6 +15,8 @@ final class Fields {
     static final String TITLE = "title";
     static final String BODY = "body";
     static final String SOURCE = "source";
+    /** The topic tag of the feed the article came from. */
+    static final String TOPIC = "topic";
     /** Publication time, epoch milliseconds: points for ranges, doc values for trends and sorting. */
     static final String PUBLISHED = "published";
     /** Mean sentence sentiment (articles) or the label (sentences), as a sortable long in doc values. */

@@ -42,7 +42,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -75,7 +74,7 @@ import org.jboss.logging.Logger;
  */
 public final class LuceneNewsIndex implements NewsIndex {
     /** Bump when the documents change shape; older indexes are then rebuilt on open. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     private static final Logger LOG = Logger.getLogger(LuceneNewsIndex.class);
     private static final Map<String, Float> SEARCH_FIELDS = Map.of(Fields.TITLE, 2f, Fields.BODY, 1f);
@@ -168,7 +167,7 @@ public final class LuceneNewsIndex implements NewsIndex {
     @Override
     public SearchPage search(SearchRequest request) {
         Query query = articles(request.query(), request.from(), request.to(), ZoneOffset.UTC,
-                request.sources(), request.tone());
+                request.sources(), request.topics(), request.tone());
         Sort sort = sort(request.sort());
         return withSearcher(searcher -> {
             int total = searcher.count(query);
@@ -247,8 +246,8 @@ public final class LuceneNewsIndex implements NewsIndex {
     public TrendSeries trend(TrendQuery trend) {
         SeriesAssembler assembler = new SeriesAssembler(trend.interval(), trend.smoothing());
         assembler.checkLength(trend.from(), trend.to());
-        Query matching = articles(trend.query(), trend.from(), trend.to(), trend.zone(), List.of(), null);
-        Query all = articles("", trend.from(), trend.to(), trend.zone(), List.of(), null);
+        Query matching = articles(trend.query(), trend.from(), trend.to(), trend.zone(), List.of(), List.of(), null);
+        Query all = articles("", trend.from(), trend.to(), trend.zone(), List.of(), List.of(), null);
         Query sentences = trend.scope() == ToneScope.SENTENCES ? sentences(trend) : null;
         var manager = TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource());
         TrendAccumulator[] acc = withSearcher(s -> new TrendAccumulator[] {
@@ -330,22 +329,27 @@ public final class LuceneNewsIndex implements NewsIndex {
 
     /** Articles matching a user query and the filters; the day range is taken in the given zone. */
     private Query articles(String userQuery, LocalDate from, LocalDate to, ZoneId zone, List<String> sources,
-                           ToneClass tone) {
+                           List<String> topics, ToneClass tone) {
         BooleanQuery.Builder q = new BooleanQuery.Builder().add(kind(Fields.ARTICLE), Occur.FILTER);
         q.add(userQuery.isEmpty() ? new MatchAllDocsQuery() : parse(userQuery, null), Occur.MUST);
         Query range = range(from, to, zone);
         if (range != null) {
             q.add(range, Occur.FILTER);
         }
-        if (!sources.isEmpty()) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            sources.forEach(s -> any.add(new TermQuery(new Term(Fields.SOURCE, s)), Occur.SHOULD));
-            q.add(any.build(), Occur.FILTER);
-        }
+        anyOf(q, Fields.SOURCE, sources);
+        anyOf(q, Fields.TOPIC, topics);
         if (tone != null) {
             q.add(new TermQuery(new Term(Fields.TONE_CLASS, tone.label())), Occur.FILTER);
         }
         return q.build();
+    }
+
+    private static void anyOf(BooleanQuery.Builder q, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            values.forEach(v -> any.add(new TermQuery(new Term(field, v)), Occur.SHOULD));
+            q.add(any.build(), Occur.FILTER);
+        }
     }
 
     private static Query range(LocalDate from, LocalDate to, ZoneId zone) {
@@ -360,15 +364,13 @@ public final class LuceneNewsIndex implements NewsIndex {
     /** Parses a user query over title and body, or over one field (sentences) when {@code field} is set. */
     private Query parse(String userQuery, String field) {
         QueryParser parser = field == null
-                ? new MultiFieldQueryParser(SEARCH_FIELDS.keySet().toArray(String[]::new), analyzer, SEARCH_FIELDS)
-                : new QueryParser(field, analyzer);
-        parser.setDefaultOperator(QueryParser.Operator.AND);
-        parser.setAllowLeadingWildcard(false);
+                ? BoundedQueryParser.over(SEARCH_FIELDS, analyzer)
+                : BoundedQueryParser.over(field, analyzer);
         try {
             return parser.parse(userQuery);
         } catch (ParseException e) {
             throw new InvalidQueryException("cannot parse the query '" + userQuery + "': " + firstLine(e.getMessage()),
-                    "use Lucene syntax: words, \"a phrase\", AND / OR / NOT, title:word, word*; "
+                    "use Lucene syntax: words, \"a phrase\", AND / OR / NOT, title:word, word* (3+ letters before *); "
                     + "quote or escape special characters such as ( ) [ ] : with a backslash");
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooManyTerms();

@@ -67,7 +67,8 @@ class LuceneNewsIndexTest {
             texts.add(s.substring(colon + 1));
         }
         return new AnalysedArticle(new Article("http://news.test/" + slug, "Title " + slug, source,
-                published == null ? null : Instant.parse(published), String.join(" ", texts)), tagged);
+                published == null ? null : Instant.parse(published), String.join(" ", texts),
+                slug.equals("b") ? "texit" : "calexit"), tagged);
     }
 
     private void addFixtures(LuceneNewsIndex target) {
@@ -184,17 +185,20 @@ class LuceneNewsIndexTest {
         assertEquals(Map.of("Ledger", 3L, "Courier", 1L), page.facets().get("source"));
         assertEquals(Map.of("neutral", 2L, "negative", 1L, "positive", 1L), page.facets().get("tone"));
         assertEquals(Map.of("2017", 3L), page.facets().get("year"));
+        assertEquals(Map.of("calexit", 3L, "texit", 1L), page.facets().get("topic"));
     }
 
     @Test
     void filtersBySourceAndTone() {
         addFixtures(index);
 
-        SearchPage courier = index.search(new SearchRequest("secession", null, null, List.of("Courier"), null, null, 1, 10, null));
-        SearchPage negative = index.search(new SearchRequest("secession", null, null, List.of(), ToneClass.NEGATIVE, null, 1, 10, null));
+        SearchPage courier = index.search(new SearchRequest("secession", null, null, List.of("Courier"), List.of(), null, null, 1, 10, null));
+        SearchPage negative = index.search(new SearchRequest("secession", null, null, List.of(), List.of(), ToneClass.NEGATIVE, null, 1, 10, null));
 
         assertEquals(List.of("http://news.test/b"), courier.hits().stream().map(SearchHit::url).toList());
         assertEquals(List.of("http://news.test/c"), negative.hits().stream().map(SearchHit::url).toList());
+        SearchPage texit = index.search(new SearchRequest("secession", null, null, List.of(), List.of("texit"), null, null, 1, 10, null));
+        assertEquals(List.of("http://news.test/b"), texit.hits().stream().map(SearchHit::url).toList());
     }
 
     @Test
@@ -203,7 +207,7 @@ class LuceneNewsIndexTest {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            SearchPage page = index.search(new SearchRequest("secession", null, null, List.of(), null, SearchSort.DATE, 1, 1, cursor));
+            SearchPage page = index.search(new SearchRequest("secession", null, null, List.of(), List.of(), null, SearchSort.DATE, 1, 1, cursor));
             page.hits().forEach(h -> seen.add(h.url()));
             cursor = page.nextCursor();
         } while (cursor != null);
@@ -214,9 +218,9 @@ class LuceneNewsIndexTest {
     @Test
     void relevanceCursorGivesTheSameOrderAsPageNumbers() {
         addFixtures(index);
-        SearchPage first = index.search(new SearchRequest("secession", null, null, List.of(), null, null, 1, 2, null));
-        SearchPage second = index.search(new SearchRequest("secession", null, null, List.of(), null, null, 1, 2, first.nextCursor()));
-        SearchPage byNumber = index.search(new SearchRequest("secession", null, null, List.of(), null, null, 2, 2, null));
+        SearchPage first = index.search(new SearchRequest("secession", null, null, List.of(), List.of(), null, null, 1, 2, null));
+        SearchPage second = index.search(new SearchRequest("secession", null, null, List.of(), List.of(), null, null, 1, 2, first.nextCursor()));
+        SearchPage byNumber = index.search(new SearchRequest("secession", null, null, List.of(), List.of(), null, null, 2, 2, null));
 
         assertEquals(byNumber.hits(), second.hits());
         assertNull(second.nextCursor());
@@ -225,7 +229,7 @@ class LuceneNewsIndexTest {
     @Test
     void aForgedCursorIsRejected() {
         assertThrows(InvalidQueryException.class,
-                () -> index.search(new SearchRequest("x", null, null, List.of(), null, null, 1, 10, "bm90IGEgY3Vyc29y")));
+                () -> index.search(new SearchRequest("x", null, null, List.of(), List.of(), null, null, 1, 10, "bm90IGEgY3Vyc29y")));
     }
 
     @Test
@@ -332,6 +336,17 @@ class LuceneNewsIndexTest {
     @Test
     void leadingWildcardIsRejected() {
         assertThrows(InvalidQueryException.class, () -> index.search(SearchRequest.of("*ession", null, null, 1, 10)));
+    }
+
+    @Test
+    void wildcardsNeedThreeLettersBeforeTheStar() {
+        addFixtures(index);
+
+        assertEquals(4, index.search(SearchRequest.of("sec*", null, null, 1, 10)).total());
+        InvalidQueryException e = assertThrows(InvalidQueryException.class,
+                () -> index.search(SearchRequest.of("se*", null, null, 1, 10)));
+        assertTrue(e.getMessage().contains("the wildcard term 'se*' needs at least 3 letters"), e.getMessage());
+        assertThrows(InvalidQueryException.class, () -> index.search(SearchRequest.of("s?cession", null, null, 1, 10)));
     }
 
     @Test

@@ -1,0 +1,299 @@
+package barometer.indexer.bench;
+
+import barometer.crawler.Article;
+import barometer.indexer.Ingest;
+import barometer.indexer.SearchRequest;
+import barometer.indexer.TrendQuery;
+import barometer.indexer.sentiment.SentimentTagger;
+import barometer.indexer.store.LuceneNewsIndex;
+import barometer.indexer.trend.Interval;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./barometer bench [--articles N] [--sentiment-articles N] [--dir DIR]}: indexes a seeded synthetic
+ * corpus into a real Lucene index and measures indexing rate, search and trend latency, heap and index
+ * size; then measures CoreNLP sentiment throughput on real news text (the shared extraction pages, when
+ * present) against a plain single-threaded pipeline in the same run. The last line sums it up.
+ */
+public final class Benchmark {
+    private static final long SEED = 20_261_125L;
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int articles = intArg(args, "--articles", 100_000);
+        int sentimentArticles = intArg(args, "--sentiment-articles", 12);
+        Path dir = args(args, "--dir") != null ? Path.of(args(args, "--dir"))
+                : Files.createTempDirectory("barometer-bench");
+        Path sharedDir = Path.of(System.getProperty("shared.dir", "../shared"));
+        System.out.printf("Barometer benchmark: %,d synthetic articles, index in %s, %d cores, max heap %d MB%n",
+                articles, dir, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+
+        double indexRate;
+        double[] search, trendCommon, trendRare;
+        long heapMb, indexMb;
+        try (LuceneNewsIndex index = new LuceneNewsIndex(dir.resolve("index"))) {
+            indexRate = indexCorpus(index, articles);
+            search = latencies("search", 300, queryMix(index));
+            trendCommon = latencies("trend, common term, day interval, 5 years", 60, () -> index.trend(
+                    TrendQuery.of(SyntheticCorpus.COMMON, SyntheticCorpus.FIRST_DAY, SyntheticCorpus.LAST_DAY,
+                            Interval.DAY, ZoneOffset.UTC)));
+            trendRare = latencies("trend, rare term, day interval, 5 years", 60, () -> index.trend(
+                    TrendQuery.of(SyntheticCorpus.RARE, SyntheticCorpus.FIRST_DAY, SyntheticCorpus.LAST_DAY,
+                            Interval.DAY, ZoneOffset.UTC)));
+            heapMb = heapAfterGc();
+            indexMb = size(dir.resolve("index")) >> 20;
+        }
+        System.out.printf("heap in use after GC with the index open: %d MB; index on disk: %d MB%n", heapMb, indexMb);
+
+        List<String> texts = newsTexts(sharedDir.resolve("extraction"), sentimentArticles);
+        double[] sentiment = sentimentThroughput(texts, dir.resolve("sentiment-index"));
+        double[] trend = merge(trendCommon, trendRare);
+        System.out.printf("articles=%d index-rate=%.0f search-p50-ms=%.1f search-p99-ms=%.1f trend-p50-ms=%.1f "
+                + "trend-p99-ms=%.1f sentiment-sent-per-s=%.1f sentiment-speedup=%.2f heap-mb=%d index-mb=%d%n",
+                articles, indexRate, pct(search, 50), pct(search, 99), pct(trend, 50), pct(trend, 99),
+                sentiment[0], sentiment[1], heapMb, indexMb);
+    }
+
+    private static double indexCorpus(LuceneNewsIndex index, int n) {
+        SyntheticCorpus corpus = new SyntheticCorpus(SEED, 20_000);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            index.add(corpus.next(i));
+            if ((i + 1) % 20_000 == 0) {
+                index.commit();
+            }
+        }
+        index.commit();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double rate = n / seconds;
+        System.out.printf("indexing without sentiment (pre-labelled): %,d articles in %.1f s = %.0f articles/s%n",
+                n, seconds, rate);
+        return rate;
+    }
+
+    /** A mix of what people type: common and rare words, a phrase, boolean, wildcard, date range, filter. */
+    private static Supplier<Object> queryMix(LuceneNewsIndex index) {
+        String[] queries = {SyntheticCorpus.COMMON, SyntheticCorpus.RARE, "vote AND campaign", "\"state vote\"",
+            "support OR poll", "govern*", "people NOT city", "title:campaign", SyntheticCorpus.COMMON + " AND poll"};
+        int[] i = {0};
+        return () -> {
+            String q = queries[i[0]++ % queries.length];
+            return index.search(i[0] % 3 == 0
+                    ? new SearchRequest(q, SyntheticCorpus.FIRST_DAY.plusYears(2), SyntheticCorpus.LAST_DAY,
+                            List.of("Outlet 3", "Outlet 7"), List.of(), null, null, 1, 10, null)
+                    : SearchRequest.of(q, null, null, 1 + i[0] % 5, 10));
+        };
+    }
+
+    private static double[] latencies(String what, int runs, Supplier<Object> work) {
+        for (int i = 0; i < Math.max(5, runs / 5); i++) {
+            work.get();
+        }
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            work.get();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        System.out.printf("%s: %d runs, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", what, runs, pct(ms, 50),
+                pct(ms, 99), ms[ms.length - 1]);
+        return ms;
+    }
+
+    /**
+     * Sentences per second of the product's ingest (one shared pipeline, one worker per core) against a
+     * plain single-threaded CoreNLP pipeline and against CoreNLP's own parser threading, on the same texts.
+     * Returns {product rate, product rate / baseline rate}.
+     */
+    private static double[] sentimentThroughput(List<String> texts, Path indexDir) throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        Properties props = new Properties();
+        props.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
+        props.setProperty("ssplit.newlineIsSentenceBreak", "two");
+        props.setProperty("parse.maxlen", "80");
+        props.setProperty("parse.binaryTrees", "true");
+        StanfordCoreNLP plain = new StanfordCoreNLP(props);
+        plain.annotate(new Annotation("Warm up the models."));
+        long sentences = 0;
+        long t0 = System.nanoTime();
+        for (String text : texts) {
+            Annotation a = new Annotation(text);
+            plain.annotate(a);
+            sentences += a.get(edu.stanford.nlp.ling.CoreAnnotations.SentencesAnnotation.class).size();
+        }
+        double baseline = sentences / ((System.nanoTime() - t0) / 1e9);
+        System.out.printf("sentiment baseline (plain pipeline, 1 thread): %d sentences of %d real news articles, "
+                + "%.1f sentences/s%n", sentences, texts.size(), baseline);
+
+        SentimentTagger parserThreads = new SentimentTagger(80, cores);
+        parserThreads.tag("Warm up the models.");
+        t0 = System.nanoTime();
+        for (String text : texts) {
+            parserThreads.tag(text);
+        }
+        double nthreads = sentences / ((System.nanoTime() - t0) / 1e9);
+        System.out.printf("sentiment with CoreNLP's own threading (parse.nthreads=%d, one article at a time): "
+                + "%.1f sentences/s (%.2fx)%n", cores, nthreads, nthreads / baseline);
+
+        double shared = inParallel(new SentimentTagger(80, 1, 1), texts, cores, sentences);
+        System.out.printf("sentiment with %d workers sharing one pipeline (articles in parallel): %.1f sentences/s "
+                + "(%.2fx)%n", cores, shared, shared / baseline);
+        SentimentTagger pooled = new SentimentTagger(80, 1, cores);
+        double workers = inParallel(pooled, texts, cores, sentences);
+        System.out.printf("sentiment with %d workers on a pool of %d pipelines (articles in parallel): %.1f "
+                + "sentences/s (%.2fx)%n", cores, cores, workers, workers / baseline);
+
+        // The product's path end to end: tagging, storing and committing each article.
+        try (LuceneNewsIndex index = new LuceneNewsIndex(indexDir); Ingest ingest = new Ingest(pooled, index, cores)) {
+            t0 = System.nanoTime();
+            int i = 0;
+            for (String text : texts) {
+                ingest.submit(new Article("https://bench.test/news/" + i++, "t", "s", Instant.EPOCH, text));
+            }
+            ingest.awaitIdle();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("indexing with sentiment (ingest, %d workers): %d articles in %.1f s = %.2f articles/s, "
+                    + "%.1f sentences/s%n", cores, texts.size(), seconds, texts.size() / seconds, sentences / seconds);
+        }
+        return new double[] {workers, workers / baseline};
+    }
+
+    private static double inParallel(SentimentTagger tagger, List<String> texts, int threads, long sentences)
+            throws Exception {
+        for (int i = 0; i < threads; i++) {
+            tagger.tag("Warm up the models.");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (String text : texts) {
+                futures.add(pool.submit(() -> tagger.tag(text)));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            return sentences / ((System.nanoTime() - t0) / 1e9);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Real news text: the ground-truth bodies of the shared extraction pages, else synthetic sentences. */
+    private static List<String> newsTexts(Path extraction, int n) throws IOException {
+        List<String> texts = new ArrayList<>();
+        if (Files.isDirectory(extraction)) {
+            Pattern body = Pattern.compile("\"articleBody\"\\s*:\\s*\"");
+            try (Stream<Path> files = Files.list(extraction)) {
+                for (Path json : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                    String s = Files.readString(json);
+                    Matcher m = body.matcher(s);
+                    if (m.find()) {
+                        texts.add(jsonString(s, m.end()));
+                    }
+                    if (texts.size() == n) {
+                        break;
+                    }
+                }
+            }
+            System.out.printf("sentiment texts: %d real news articles from %s%n", texts.size(), extraction);
+        } else {
+            SyntheticCorpus corpus = new SyntheticCorpus(SEED, 20_000);
+            for (int i = 0; i < n; i++) {
+                texts.add(corpus.next(i).article().text());
+            }
+            System.out.printf("sentiment texts: %d synthetic articles (%s not found)%n", n, extraction);
+        }
+        return texts;
+    }
+
+    private static String jsonString(String s, int start) {
+        StringBuilder out = new StringBuilder();
+        for (int i = start; i < s.length() && s.charAt(i) != '"'; i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                char e = s.charAt(++i);
+                switch (e) {
+                    case 'n' -> out.append('\n');
+                    case 't' -> out.append(' ');
+                    case 'u' -> {
+                        out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+                        i += 4;
+                    }
+                    default -> out.append(e);
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static long heapAfterGc() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return (rt.totalMemory() - rt.freeMemory()) >> 20;
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static double[] merge(double[] a, double[] b) {
+        double[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        Arrays.sort(all);
+        return all;
+    }
+
+    private static double pct(double[] sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        String v = args(args, name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.replace("_", "").replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " takes a whole number, got '" + v + "'");
+        }
+    }
+
+    private static String args(String[] args, String name) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+
+}
