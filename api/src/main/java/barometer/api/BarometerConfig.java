@@ -1,5 +1,6 @@
 package barometer.api;
 
+import barometer.indexer.sentiment.Parser;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -59,6 +60,10 @@ public interface BarometerConfig {
         /** Sentences with more tokens than this are not parsed and stay untagged. */
         @WithDefault("80")
         int maxSentenceTokens();
+
+        /** The parser the sentiment model reads trees from: pcfg, or shift-reduce (faster, needs 2 GB of heap). */
+        @WithDefault("pcfg")
+        Parser parser();
 
         /** Threads the parser uses within one article. */
         @WithDefault("1")

@@ -41,7 +41,7 @@ class Components {
     @ApplicationScoped
     SentimentTagger sentimentTagger(BarometerConfig config) {
         return new SentimentTagger(config.sentiment().maxSentenceTokens(), config.sentiment().parserThreads(),
-                workers(config));
+                workers(config), config.sentiment().parser());
     }
 
     @Produces

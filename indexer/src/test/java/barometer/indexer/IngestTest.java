@@ -3,6 +3,7 @@ package barometer.indexer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import barometer.crawler.Article;
+import barometer.indexer.sentiment.Parser;
 import barometer.indexer.sentiment.SentimentTagger;
 import barometer.indexer.store.LuceneNewsIndex;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class IngestTest {
 
     @BeforeAll
     static void loadModels() {
-        tagger = new SentimentTagger(60, 1, 2);
+        tagger = new SentimentTagger(60, 1, 2, Parser.PCFG);
     }
 
     private static Article article(String url, String text) {

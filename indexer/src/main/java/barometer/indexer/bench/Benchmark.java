@@ -4,11 +4,12 @@ import barometer.crawler.Article;
 import barometer.indexer.Ingest;
 import barometer.indexer.SearchRequest;
 import barometer.indexer.TrendQuery;
+import barometer.indexer.sentiment.Parser;
 import barometer.indexer.sentiment.SentimentTagger;
+import barometer.indexer.sentiment.TaggedSentence;
+import barometer.indexer.sentiment.ToneClass;
 import barometer.indexer.store.LuceneNewsIndex;
 import barometer.indexer.trend.Interval;
-import edu.stanford.nlp.pipeline.Annotation;
-import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,10 +53,10 @@ public final class Benchmark {
         try (LuceneNewsIndex index = new LuceneNewsIndex(dir.resolve("index"))) {
             indexRate = indexCorpus(index, articles);
             search = latencies("search", 300, queryMix(index));
-            trendCommon = latencies("trend, common term, day interval, 5 years", 60, () -> index.trend(
+            trendCommon = latencies("trend, common term, day interval, 5 years", 200, () -> index.trend(
                     TrendQuery.of(SyntheticCorpus.COMMON, SyntheticCorpus.FIRST_DAY, SyntheticCorpus.LAST_DAY,
                             Interval.DAY, ZoneOffset.UTC)));
-            trendRare = latencies("trend, rare term, day interval, 5 years", 60, () -> index.trend(
+            trendRare = latencies("trend, rare term, day interval, 5 years", 200, () -> index.trend(
                     TrendQuery.of(SyntheticCorpus.RARE, SyntheticCorpus.FIRST_DAY, SyntheticCorpus.LAST_DAY,
                             Interval.DAY, ZoneOffset.UTC)));
             heapMb = heapAfterGc();
@@ -121,49 +121,36 @@ public final class Benchmark {
     }
 
     /**
-     * Sentences per second of the product's ingest (one shared pipeline, one worker per core) against a
-     * plain single-threaded CoreNLP pipeline and against CoreNLP's own parser threading, on the same texts.
+     * Sentences per second of the product's tagging (a pool of pipelines, one worker per core) against a
+     * plain single-threaded CoreNLP pipeline and the other ways to use the cores, on the same paragraphs
+     * of real news; then the shift-reduce parser against the PCFG one (speed and label agreement).
      * Returns {product rate, product rate / baseline rate}.
      */
     private static double[] sentimentThroughput(List<String> texts, Path indexDir) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
-        Properties props = new Properties();
-        props.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
-        props.setProperty("ssplit.newlineIsSentenceBreak", "two");
-        props.setProperty("parse.maxlen", "80");
-        props.setProperty("parse.binaryTrees", "true");
-        StanfordCoreNLP plain = new StanfordCoreNLP(props);
-        plain.annotate(new Annotation("Warm up the models."));
-        long sentences = 0;
+        SentimentTagger plain = new SentimentTagger(80, 1, 1, Parser.PCFG);
+        plain.tag("Warm up the models.");
+        List<TaggedSentence> pcfgLabels = new ArrayList<>();
         long t0 = System.nanoTime();
         for (String text : texts) {
-            Annotation a = new Annotation(text);
-            plain.annotate(a);
-            sentences += a.get(edu.stanford.nlp.ling.CoreAnnotations.SentencesAnnotation.class).size();
+            pcfgLabels.addAll(plain.tag(text));
         }
+        long sentences = pcfgLabels.size();
         double baseline = sentences / ((System.nanoTime() - t0) / 1e9);
-        System.out.printf("sentiment baseline (plain pipeline, 1 thread): %d sentences of %d real news articles, "
+        System.out.printf("sentiment baseline (one PCFG pipeline, 1 thread): %d sentences in %d paragraphs, "
                 + "%.1f sentences/s%n", sentences, texts.size(), baseline);
 
-        SentimentTagger parserThreads = new SentimentTagger(80, cores);
-        parserThreads.tag("Warm up the models.");
-        t0 = System.nanoTime();
-        for (String text : texts) {
-            parserThreads.tag(text);
-        }
-        double nthreads = sentences / ((System.nanoTime() - t0) / 1e9);
-        System.out.printf("sentiment with CoreNLP's own threading (parse.nthreads=%d, one article at a time): "
-                + "%.1f sentences/s (%.2fx)%n", cores, nthreads, nthreads / baseline);
-
-        double shared = inParallel(new SentimentTagger(80, 1, 1), texts, cores, sentences);
-        System.out.printf("sentiment with %d workers sharing one pipeline (articles in parallel): %.1f sentences/s "
-                + "(%.2fx)%n", cores, shared, shared / baseline);
-        SentimentTagger pooled = new SentimentTagger(80, 1, cores);
+        double nthreads = sequential(new SentimentTagger(80, cores, 1, Parser.PCFG), texts, sentences);
+        System.out.printf("  CoreNLP's own threading (parse.nthreads=%d, one paragraph at a time): %.1f sentences/s "
+                + "(%.2fx)%n", cores, nthreads, nthreads / baseline);
+        double shared = inParallel(plain, texts, cores, sentences);
+        System.out.printf("  %d workers sharing one pipeline: %.1f sentences/s (%.2fx)%n", cores, shared,
+                shared / baseline);
+        SentimentTagger pooled = new SentimentTagger(80, 1, cores, Parser.PCFG);
         double workers = inParallel(pooled, texts, cores, sentences);
-        System.out.printf("sentiment with %d workers on a pool of %d pipelines (articles in parallel): %.1f "
-                + "sentences/s (%.2fx)%n", cores, cores, workers, workers / baseline);
+        System.out.printf("  %d workers on a pool of %d pipelines (the product's default): %.1f sentences/s "
+                + "(%.2fx)%n", cores, cores, workers, workers / baseline);
 
-        // The product's path end to end: tagging, storing and committing each article.
         try (LuceneNewsIndex index = new LuceneNewsIndex(indexDir); Ingest ingest = new Ingest(pooled, index, cores)) {
             t0 = System.nanoTime();
             int i = 0;
@@ -172,10 +159,50 @@ public final class Benchmark {
             }
             ingest.awaitIdle();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("indexing with sentiment (ingest, %d workers): %d articles in %.1f s = %.2f articles/s, "
-                    + "%.1f sentences/s%n", cores, texts.size(), seconds, texts.size() / seconds, sentences / seconds);
+            System.out.printf("indexing with sentiment (ingest: tag, store, commit each; %d workers): %.1f "
+                    + "sentences/s (%.2fx)%n", cores, sentences / seconds, sentences / seconds / baseline);
         }
+        compareParsers(texts, pcfgLabels, baseline);
         return new double[] {workers, workers / baseline};
+    }
+
+    /** Shift-reduce against PCFG on the same paragraphs: speed on one thread, and label agreement. */
+    private static void compareParsers(List<String> texts, List<TaggedSentence> pcfg, double pcfgRate) {
+        SentimentTagger sr;
+        try {
+            sr = new SentimentTagger(80, 1, 1, Parser.SHIFT_REDUCE);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            System.out.println("shift-reduce parser: could not load (" + e + "); give the JVM 2 GB or more");
+            return;
+        }
+        sr.tag("Warm up the models.");
+        List<TaggedSentence> labels = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (String text : texts) {
+            labels.addAll(sr.tag(text));
+        }
+        double rate = labels.size() / ((System.nanoTime() - t0) / 1e9);
+        int same = 0, sameClass = 0, n = Math.min(labels.size(), pcfg.size());
+        for (int i = 0; i < n; i++) {
+            same += labels.get(i).sentiment() == pcfg.get(i).sentiment() ? 1 : 0;
+            sameClass += labelClass(labels.get(i)) == labelClass(pcfg.get(i)) ? 1 : 0;
+        }
+        System.out.printf("shift-reduce parser, 1 thread: %.1f sentences/s (%.2fx the PCFG baseline); labels agree "
+                + "with PCFG on %.1f%% of %d sentences (%.1f%% on negative/neutral/positive)%n", rate,
+                rate / pcfgRate, 100.0 * same / n, n, 100.0 * sameClass / n);
+    }
+
+    private static int labelClass(TaggedSentence s) {
+        return s.isTagged() ? ToneClass.ofLabel(s.sentiment()).ordinal() : -1;
+    }
+
+    private static double sequential(SentimentTagger tagger, List<String> texts, long sentences) {
+        tagger.tag("Warm up the models.");
+        long t0 = System.nanoTime();
+        for (String text : texts) {
+            tagger.tag(text);
+        }
+        return sentences / ((System.nanoTime() - t0) / 1e9);
     }
 
     private static double inParallel(SentimentTagger tagger, List<String> texts, int threads, long sentences)
@@ -202,6 +229,7 @@ public final class Benchmark {
     /** Real news text: the ground-truth bodies of the shared extraction pages, else synthetic sentences. */
     private static List<String> newsTexts(Path extraction, int n) throws IOException {
         List<String> texts = new ArrayList<>();
+        int articles = 0;
         if (Files.isDirectory(extraction)) {
             Pattern body = Pattern.compile("\"articleBody\"\\s*:\\s*\"");
             try (Stream<Path> files = Files.list(extraction)) {
@@ -209,14 +237,21 @@ public final class Benchmark {
                     String s = Files.readString(json);
                     Matcher m = body.matcher(s);
                     if (m.find()) {
-                        texts.add(jsonString(s, m.end()));
+                        // Paragraphs, not whole articles, are the units: a crawl tags many articles at
+                        // once, and a few long articles would otherwise leave workers idle at the end.
+                        for (String paragraph : jsonString(s, m.end()).split("\n\\s*\n|\n")) {
+                            if (!paragraph.isBlank()) {
+                                texts.add(paragraph.strip());
+                            }
+                        }
                     }
-                    if (texts.size() == n) {
+                    if (++articles == n) {
                         break;
                     }
                 }
             }
-            System.out.printf("sentiment texts: %d real news articles from %s%n", texts.size(), extraction);
+            System.out.printf("sentiment texts: %d paragraphs of %d real news articles from %s%n", texts.size(),
+                    articles, extraction);
         } else {
             SyntheticCorpus corpus = new SyntheticCorpus(SEED, 20_000);
             for (int i = 0; i < n; i++) {

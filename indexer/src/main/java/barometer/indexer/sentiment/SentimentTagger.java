@@ -27,22 +27,24 @@ public final class SentimentTagger {
     private final BlockingQueue<StanfordCoreNLP> pipelines;
     private final int maxSentenceTokens;
 
-    /** One shared pipeline. */
+    /** One pipeline with the PCFG parser. */
     public SentimentTagger(int maxSentenceTokens, int threads) {
-        this(maxSentenceTokens, threads, 1);
+        this(maxSentenceTokens, threads, 1, Parser.PCFG);
     }
 
     /**
      * @param maxSentenceTokens sentences with more tokens than this are left untagged
      * @param threads threads the parser may use within one text
-     * @param pipelines independent pipelines (each with its own models in memory, about 150 MB) that
-     *     callers on different threads use in turn; one is enough when tagging from one thread
+     * @param pipelines independent pipelines (each with its own models in memory, about 150 MB with the
+     *     PCFG parser) that callers on different threads use in turn; one is enough from one thread
+     * @param parser the parser the sentiment model reads trees from
      */
-    public SentimentTagger(int maxSentenceTokens, int threads, int pipelines) {
+    public SentimentTagger(int maxSentenceTokens, int threads, int pipelines, Parser parser) {
         this.maxSentenceTokens = maxSentenceTokens;
         this.pipelines = new ArrayBlockingQueue<>(pipelines);
         for (int i = 0; i < pipelines; i++) {
             Properties props = properties(maxSentenceTokens, threads);
+            props.setProperty("parse.model", parser.model());
             // CoreNLP caches annotators JVM-wide by the properties that concern them, so pipelines built
             // with equal properties share one parser and contend for it; a per-pipeline key keeps them apart.
             for (String annotator : new String[] {"pos", "parse", "sentiment"}) {

@@ -14,6 +14,7 @@ import barometer.indexer.sentiment.AnalysedArticle;
 import barometer.indexer.sentiment.TaggedSentence;
 import barometer.indexer.sentiment.ToneClass;
 import barometer.indexer.trend.BucketStats;
+import barometer.indexer.trend.Interval;
 import barometer.indexer.trend.SeriesAssembler;
 import barometer.indexer.trend.TrendAccumulator;
 import barometer.indexer.trend.TrendPoint;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -80,12 +82,14 @@ public final class LuceneNewsIndex implements NewsIndex {
     private static final Map<String, Float> SEARCH_FIELDS = Map.of(Fields.TITLE, 2f, Fields.BODY, 1f);
     private static final int SNIPPET_FALLBACK_CHARS = 240;
     private static final int MAX_SENTENCES_PER_ARTICLE = 10_000;
+    private static final int TOTALS_CACHE_SIZE = 256;
 
     private final FSDirectory directory;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final AtomicBoolean changed = new AtomicBoolean();
+    private final Map<TotalsKey, TrendAccumulator> totalsCache = new ConcurrentHashMap<>();
 
     /** Opens (or creates) the index in a folder, rebuilding it first if it was written with another schema. */
     public LuceneNewsIndex(Path folder) {
@@ -251,7 +255,7 @@ public final class LuceneNewsIndex implements NewsIndex {
         Query sentences = trend.scope() == ToneScope.SENTENCES ? sentences(trend) : null;
         var manager = TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource());
         TrendAccumulator[] acc = withSearcher(s -> new TrendAccumulator[] {
-            s.search(matching, manager), s.search(all, manager),
+            s.search(matching, manager), totals(s, all, trend),
             sentences == null ? null : s.search(sentences, manager)});
         TrendAccumulator articles = acc[0], totals = acc[1], tone = acc[2] == null ? acc[0] : acc[2];
         TreeSet<LocalDate> seen = new TreeSet<>(articles.overall().keySet());
@@ -304,6 +308,29 @@ public final class LuceneNewsIndex implements NewsIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the index", e);
         }
+    }
+
+    /**
+     * All articles per bucket, the denominator of every share. It does not depend on the query, so it is
+     * computed once per index version and range and reused by every query until the index changes.
+     */
+    private TrendAccumulator totals(IndexSearcher s, Query all, TrendQuery trend) throws IOException {
+        long version = ((DirectoryReader) s.getIndexReader()).getVersion();
+        TotalsKey key = new TotalsKey(version, trend.from(), trend.to(), trend.interval(), trend.zone(), trend.bySource());
+        TrendAccumulator cached = totalsCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        TrendAccumulator computed = s.search(all, TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource()));
+        if (totalsCache.size() >= TOTALS_CACHE_SIZE || totalsCache.keySet().stream().anyMatch(k -> k.version() != version)) {
+            totalsCache.clear();
+        }
+        totalsCache.put(key, computed);
+        return computed;
+    }
+
+    private record TotalsKey(long version, LocalDate from, LocalDate to, Interval interval, ZoneId zone,
+                             boolean bySource) {
     }
 
     private static Map<LocalDate, BucketStats> of(TrendAccumulator acc, String outlet) {

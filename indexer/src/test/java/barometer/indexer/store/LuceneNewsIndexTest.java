@@ -98,6 +98,18 @@ class LuceneNewsIndexTest {
     }
 
     @Test
+    void sharesFollowNewArticlesAddedBetweenQueries() {
+        addFixtures(index);
+        assertEquals(0.5, trend("poll", ToneScope.SENTENCES, false, 1).points().get(0).share());
+
+        index.add(article("f", "Courier", "2017-03-20T10:00:00Z", "2:Nothing to see."));
+
+        TrendPoint march = trend("poll", ToneScope.SENTENCES, false, 1).points().get(0);
+        assertEquals(3, march.allArticles());
+        assertEquals(1.0 / 3, march.share(), 1e-12);
+    }
+
+    @Test
     void articleScopedToneUsesWholeArticleMeans() {
         addFixtures(index);
 
