@@ -1,0 +1,167 @@
+package barometer.indexer.eval;
+
+import barometer.indexer.sentiment.Parser;
+import barometer.indexer.sentiment.SentimentTagger;
+import barometer.indexer.sentiment.TaggedSentence;
+import barometer.indexer.sentiment.ToneClass;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code ./barometer eval-sentiment FILE [--predictions OUT] [--parser pcfg|shift-reduce]}: measures the
+ * product's sentence tagger (the same {@link SentimentTagger}, length cap and models that indexing uses)
+ * on labelled rows, told apart by their column count:
+ * <ul>
+ *   <li>{@code label<TAB>sentence}, label 0-4 or negative / neutral / positive: the sentence's class;
+ *   <li>{@code polarity<TAB>from<TAB>to<TAB>mention<TAB>sentence}: the tone toward a mention. Barometer's
+ *       tone of a keyword is currently the class of the sentences that contain it, so that is what is
+ *       measured here.
+ * </ul>
+ * A text the tokenizer splits into several sentences gets the rounded mean of their labels; a sentence
+ * over the length cap counts as neutral (2) and is reported.
+ */
+public final class SentimentEvaluation {
+    private static final List<String> FIVE = List.of("0", "1", "2", "3", "4");
+    private static final List<String> THREE = List.of("negative", "neutral", "positive");
+
+    private SentimentEvaluation() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length == 0 || args[0].startsWith("--")) {
+            System.err.println("usage: ./barometer eval-sentiment FILE [--predictions OUT] [--parser pcfg|shift-reduce]");
+            System.exit(2);
+        }
+        Path file = Path.of(args[0]);
+        Path out = option(args, "--predictions") == null ? null : Path.of(option(args, "--predictions"));
+        Parser parser = option(args, "--parser") == null ? Parser.PCFG
+                : Parser.valueOf(option(args, "--parser").toUpperCase(Locale.ROOT).replace('-', '_'));
+        List<String[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                rows.add(line.split("\t", -1));
+            }
+        }
+        if (rows.isEmpty()) {
+            System.err.println(file + ": no rows");
+            System.exit(2);
+        }
+        int columns = rows.get(0).length;
+        if (columns != 2 && columns != 5) {
+            System.err.println(file + ": rows must have 2 columns (label, sentence) or 5 (polarity, from, to, "
+                    + "mention, sentence); the first has " + columns);
+            System.exit(2);
+        }
+        System.out.printf("%s: %d rows, %s, parser %s%n", file, rows.size(),
+                columns == 2 ? "sentence labels" : "tone toward a mention", parser.name().toLowerCase(Locale.ROOT));
+        SentimentTagger tagger = new SentimentTagger(80, 1, 1, parser);
+        tagger.tag("Warm up the models.");
+        Evaluation result = columns == 2 ? sentences(tagger, rows) : mentions(tagger, rows);
+        if (out != null) {
+            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+                for (int i = 0; i < rows.size(); i++) {
+                    String[] row = rows.get(i).clone();
+                    row[0] = result.predictions.get(i);
+                    w.println(String.join("\t", row));
+                }
+            }
+            System.out.println("predictions written to " + out);
+        }
+        System.out.printf("n=%d acc=%.4f f1m=%.4f%n", result.n, result.accuracy, result.macroF1);
+    }
+
+    private record Evaluation(long n, double accuracy, double macroF1, List<String> predictions) {
+    }
+
+    private static Evaluation sentences(SentimentTagger tagger, List<String[]> rows) {
+        boolean fiveClass = rows.stream().allMatch(r -> r[0].strip().matches("[0-4]"));
+        Confusion five = new Confusion(FIVE), three = new Confusion(THREE), binary = new Confusion(List.of("negative", "positive"));
+        List<String> predictions = new ArrayList<>();
+        int overCap = 0, split = 0, wrongSideNeutral = 0;
+        long t0 = System.nanoTime();
+        for (String[] row : rows) {
+            List<TaggedSentence> tagged = tagger.tag(row[1]);
+            split += tagged.size() > 1 ? 1 : 0;
+            overCap += tagged.stream().anyMatch(s -> !s.isTagged()) ? 1 : 0;
+            int predicted = label(tagged);
+            predictions.add(Integer.toString(predicted));
+            int gold3 = goldClass(row[0]);
+            int pred3 = ToneClass.ofLabel(predicted).ordinal();
+            three.add(gold3, pred3);
+            if (fiveClass) {
+                five.add(Integer.parseInt(row[0].strip()), predicted);
+            }
+            if (gold3 != 1) {
+                if (pred3 == 1) {
+                    wrongSideNeutral++;
+                }
+                binary.add(gold3 == 0 ? 0 : 1, pred3 == 1 ? 1 - gold3 / 2 : pred3 / 2);
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (fiveClass) {
+            System.out.printf("5 classes: accuracy %.4f, macro-F1 %.4f%n%s", five.accuracy(), five.macroF1(), five.table());
+        }
+        System.out.printf("3 classes (0-1 negative, 2 neutral, 3-4 positive): accuracy %.4f, macro-F1 %.4f%n%s",
+                three.accuracy(), three.macroF1(), three.table());
+        System.out.printf("positive/negative (gold neutral left out; a predicted neutral counts as wrong, %d of "
+                + "%d): accuracy %.4f%n", wrongSideNeutral, binary.total(), binary.accuracy());
+        System.out.printf("%d rows split into several sentences, %d over the length cap; %.1f sentences/s%n",
+                split, overCap, rows.size() / seconds);
+        Confusion main = fiveClass ? five : three;
+        return new Evaluation(rows.size(), main.accuracy(), main.macroF1(), predictions);
+    }
+
+    private static Evaluation mentions(SentimentTagger tagger, List<String[]> rows) {
+        Confusion three = new Confusion(THREE);
+        List<String> predictions = new ArrayList<>();
+        Map<String, Integer> labelOfSentence = new HashMap<>();
+        long t0 = System.nanoTime();
+        for (String[] row : rows) {
+            // Mentions of one sentence share its label: tag each distinct sentence once.
+            int predicted = labelOfSentence.computeIfAbsent(row[4], s -> label(tagger.tag(s)));
+            ToneClass tone = ToneClass.ofLabel(predicted);
+            predictions.add(tone.label());
+            three.add(goldClass(row[0]), tone.ordinal());
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("tone toward the mention = class of its sentence: accuracy %.4f, macro-F1 %.4f%n%s",
+                three.accuracy(), three.macroF1(), three.table());
+        System.out.printf("%d distinct sentences; %.1f mentions/s%n", labelOfSentence.size(), rows.size() / seconds);
+        return new Evaluation(rows.size(), three.accuracy(), three.macroF1(), predictions);
+    }
+
+    /** The rounded mean label of the tagged sentences; 2 when none could be tagged. */
+    private static int label(List<TaggedSentence> tagged) {
+        double mean = tagged.stream().filter(TaggedSentence::isTagged).mapToInt(TaggedSentence::sentiment)
+                .average().orElse(2);
+        return (int) Math.round(mean);
+    }
+
+    private static int goldClass(String label) {
+        String l = label.strip().toLowerCase(Locale.ROOT);
+        return switch (l) {
+            case "0", "1", "negative" -> 0;
+            case "2", "neutral" -> 1;
+            case "3", "4", "positive" -> 2;
+            default -> throw new IllegalArgumentException("unknown label '" + label + "'");
+        };
+    }
+
+    private static String option(String[] args, String name) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+}
