@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,18 +25,9 @@ class DemoCorpusEndToEndTest {
     /** Of those, the ones whose text (not only the title) says it. */
     private static final int SECESSION_IN_TEXT = 26;
 
-    /** Returns at once after the first test: the crawl ran at start and is done. */
     @BeforeEach
     void waitForTheFirstCrawl() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonPath status = given().get("/api/status").then().statusCode(200).extract().jsonPath();
-            if (status.get("crawl.last") != null && !status.getBoolean("crawl.running")) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the first crawl of the demo site did not finish within 8 minutes");
+        FirstCrawl.await();
     }
 
     @Test
