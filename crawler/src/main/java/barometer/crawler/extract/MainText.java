@@ -37,6 +37,10 @@ final class MainText {
             "br", "hr", "header", "address", "center");
     private static final String PROSE = "p, pre, blockquote, td, li, h2, h3, h4";
     private static final int MIN_PROSE_CHARS = 25;
+    /** An element holding more than this share of the page's text is a layout wrapper, whatever its name. */
+    private static final double WRAPPER_SHARE = 0.4;
+    /** A div whose own text (not its children's) is this long is prose written with line breaks, not p. */
+    private static final int MIN_DIV_PROSE_CHARS = 100;
 
     String of(Document original) {
         Element body = original.body();
@@ -45,7 +49,7 @@ final class MainText {
         }
         Element root = body.clone();
         root.select(REMOVED_TAGS).remove();
-        removeUnlikely(root);
+        removeUnlikely(root, root.text().length());
         removeThinHeaders(root);
         Element itemBody = root.selectFirst("[itemprop=articleBody]");
         List<Element> parts = itemBody != null ? List.of(itemBody) : bestContainers(root);
@@ -56,10 +60,18 @@ final class MainText {
         return String.join("\n\n", paragraphs);
     }
 
-    private static void removeUnlikely(Element root) {
+    /**
+     * Removes what its class, id or role calls navigation, comments, sharing and the like; but never a
+     * wrapper that holds much of the page's text, since themes name layout containers after sidebars and
+     * widgets too ("has-sidebar", "elementor-widget-container").
+     */
+    private static void removeUnlikely(Element root, int pageChars) {
         for (Element e : root.select("[class], [id], [role]")) {
-            if (e.parent() == null) {
-                continue; // already removed with an ancestor
+            if (e == root || e.parent() == null) {
+                continue; // the page itself, or already removed with an ancestor
+            }
+            if (e.text().length() > pageChars * WRAPPER_SHARE) {
+                continue;
             }
             String role = e.attr("role");
             if (role.equals("navigation") || role.equals("complementary") || role.equals("contentinfo")
@@ -86,8 +98,14 @@ final class MainText {
 
     private static List<Element> bestContainers(Element root) {
         Map<Element, Double> scores = new HashMap<>();
-        for (Element prose : root.select(PROSE)) {
-            String text = prose.text();
+        List<Element> blocks = new ArrayList<>(root.select(PROSE));
+        for (Element div : root.select("div")) {
+            if (div.ownText().length() >= MIN_DIV_PROSE_CHARS) {
+                blocks.add(div);
+            }
+        }
+        for (Element prose : blocks) {
+            String text = prose instanceof Element el && el.normalName().equals("div") ? el.ownText() : prose.text();
             if (text.length() < MIN_PROSE_CHARS) {
                 continue;
             }
