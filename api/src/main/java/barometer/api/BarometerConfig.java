@@ -44,6 +44,22 @@ public interface BarometerConfig {
         @WithDefault("Barometer/0.1 (news sentiment research; +https://github.com/barometer)")
         String userAgent();
 
+        /** The name robots.txt rules are matched against. */
+        @WithDefault("barometer")
+        String robotsAgent();
+
+        /** Least time between two requests to one host (a longer robots.txt Crawl-delay wins). */
+        @WithDefault("1s")
+        Duration hostDelay();
+
+        /** Times a transient failure (no answer, timeout, 429, 5xx) is tried again. */
+        @WithDefault("2")
+        int retries();
+
+        /** First wait before a retry; it doubles each time, with jitter. */
+        @WithDefault("2s")
+        Duration retryBase();
+
         @WithDefault("10s")
         Duration connectTimeout();
 

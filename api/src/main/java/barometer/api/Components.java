@@ -5,6 +5,7 @@ import barometer.crawler.extract.ArticleExtractor;
 import barometer.crawler.feed.FeedReader;
 import barometer.crawler.fetch.FetchSettings;
 import barometer.crawler.fetch.Fetcher;
+import barometer.crawler.fetch.HostPacer;
 import barometer.indexer.Ingest;
 import barometer.indexer.NewsIndex;
 import barometer.indexer.sentiment.SentimentTagger;
@@ -64,7 +65,8 @@ class Components {
     @ApplicationScoped
     Fetcher fetcher(BarometerConfig config) {
         BarometerConfig.Crawl c = config.crawl();
-        return new Fetcher(new FetchSettings(c.userAgent(), c.connectTimeout(), c.readTimeout(), c.maxBodyBytes()));
+        return new Fetcher(new FetchSettings(c.userAgent(), c.connectTimeout(), c.readTimeout(), c.maxBodyBytes(),
+                c.retries(), c.retryBase()));
     }
 
     void closeFetcher(@Disposes Fetcher fetcher) {
@@ -73,7 +75,8 @@ class Components {
 
     @Produces
     @ApplicationScoped
-    Crawler crawler(Fetcher fetcher) {
-        return new Crawler(fetcher, new FeedReader(), new ArticleExtractor());
+    Crawler crawler(Fetcher fetcher, BarometerConfig config) {
+        return new Crawler(fetcher, new FeedReader(), new ArticleExtractor(), config.crawl().robotsAgent(),
+                new HostPacer(config.crawl().hostDelay()));
     }
 }

@@ -11,12 +11,13 @@ import java.util.List;
  * @param pagesFetched article pages fetched and extracted
  * @param pagesFailed article pages that could not be fetched, extracted or stored
  * @param pagesSkipped pages not fetched because the index already holds their URL
+ * @param disallowed feeds and pages not fetched because robots.txt forbids it (or could not be read)
  * @param articles articles handed on to the indexer
  * @param problems the first problems met, each as "url: reason" (bounded, for display)
  * @param took wall-clock time of the crawl
  */
 public record CrawlReport(int feedsRead, int feedsFailed, int pagesFetched, int pagesFailed,
-                          int pagesSkipped, int articles, List<String> problems, Duration took) {
+                          int pagesSkipped, int disallowed, int articles, List<String> problems, Duration took) {
     public CrawlReport {
         problems = List.copyOf(problems);
     }

@@ -8,6 +8,8 @@ import barometer.crawler.feed.FeedReader;
 import barometer.crawler.fetch.FetchException;
 import barometer.crawler.fetch.FetchedResource;
 import barometer.crawler.fetch.Fetcher;
+import barometer.crawler.fetch.HostPacer;
+import barometer.crawler.fetch.RobotsPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,9 +24,10 @@ import org.jboss.logging.Logger;
  * Runs one crawl: reads each feed, fetches the pages its items link to, extracts them and hands the
  * resulting {@link Article}s to a sink.
  *
- * <p>A feed or page that cannot be read is skipped, logged with its URL and counted in the
- * {@link CrawlReport}; the rest of the crawl goes on. Pages whose URL the caller already knows are not
- * fetched again.
+ * <p>It is polite: robots.txt is honoured per host (including Crawl-delay) and requests to one host are
+ * kept apart by a {@link HostPacer}. A feed or page that cannot be read is skipped, logged with its URL
+ * and counted in the {@link CrawlReport}; the rest of the crawl goes on. Pages whose URL the caller
+ * already knows are not fetched again.
  */
 public final class Crawler {
     private static final Logger LOG = Logger.getLogger(Crawler.class);
@@ -33,11 +36,20 @@ public final class Crawler {
     private final Fetcher fetcher;
     private final FeedReader feedReader;
     private final ArticleExtractor extractor;
+    private final String robotsAgent;
+    private final HostPacer pacer;
 
-    public Crawler(Fetcher fetcher, FeedReader feedReader, ArticleExtractor extractor) {
+    /**
+     * @param robotsAgent the name robots.txt rules are matched against (e.g. "barometer")
+     * @param pacer keeps requests to one host apart
+     */
+    public Crawler(Fetcher fetcher, FeedReader feedReader, ArticleExtractor extractor, String robotsAgent,
+                   HostPacer pacer) {
         this.fetcher = fetcher;
         this.feedReader = feedReader;
         this.extractor = extractor;
+        this.robotsAgent = robotsAgent;
+        this.pacer = pacer;
     }
 
     /**
@@ -50,13 +62,20 @@ public final class Crawler {
     public CrawlReport crawl(List<FeedSource> feeds, Predicate<String> known, Consumer<Article> sink) {
         long start = System.nanoTime();
         Tally tally = new Tally();
+        // Read robots.txt afresh each crawl: sites change their rules, and a host that could not serve them
+        // last time gets another chance.
+        RobotsPolicy robots = new RobotsPolicy(fetcher, robotsAgent);
         Set<String> seenThisCrawl = new HashSet<>();
         for (FeedSource source : feeds) {
             URI feedUrl = source.url();
             Feed feed;
             try {
-                feed = feedReader.read(fetcher.fetch(feedUrl));
+                feed = feedReader.read(politeFetch(robots, feedUrl));
                 tally.feedsRead++;
+            } catch (Disallowed e) {
+                tally.disallowed++;
+                tally.problem(feedUrl, e);
+                continue;
             } catch (FetchException | RuntimeException e) {
                 tally.feedsFailed++;
                 tally.problem(feedUrl, e);
@@ -67,18 +86,18 @@ public final class Crawler {
                     tally.pagesSkipped++;
                     continue;
                 }
-                crawlPage(source, feed, entry, known, sink, tally);
+                crawlPage(robots, source, feed, entry, known, sink, tally);
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         return new CrawlReport(tally.feedsRead, tally.feedsFailed, tally.pagesFetched, tally.pagesFailed,
-                tally.pagesSkipped, tally.articles, tally.problems, took);
+                tally.pagesSkipped, tally.disallowed, tally.articles, tally.problems, took);
     }
 
-    private void crawlPage(FeedSource source, Feed feed, FeedEntry entry, Predicate<String> known, Consumer<Article> sink,
-                           Tally tally) {
+    private void crawlPage(RobotsPolicy robots, FeedSource source, Feed feed, FeedEntry entry, Predicate<String> known,
+                           Consumer<Article> sink, Tally tally) {
         try {
-            FetchedResource page = fetcher.fetch(entry.link());
+            FetchedResource page = politeFetch(robots, entry.link());
             String url = page.finalUri().toString();
             if (!url.equals(entry.link().toString()) && known.test(url)) {
                 tally.pagesSkipped++;
@@ -95,9 +114,33 @@ public final class Crawler {
                     extracted.published() != null ? extracted.published() : entry.published(),
                     extracted.text(), source.topic()));
             tally.articles++;
+        } catch (Disallowed e) {
+            tally.disallowed++;
+            tally.problem(entry.link(), e);
         } catch (FetchException | RuntimeException e) {
             tally.pagesFailed++;
             tally.problem(entry.link(), e);
+        }
+    }
+
+    /** Fetches what robots.txt allows, no sooner than the host's pace permits. */
+    private FetchedResource politeFetch(RobotsPolicy robots, URI uri) throws FetchException, Disallowed {
+        if (!robots.allows(uri)) {
+            throw new Disallowed();
+        }
+        try {
+            pacer.await(uri, robots.crawlDelay(uri));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchException(uri, "interrupted", e);
+        }
+        return fetcher.fetch(uri);
+    }
+
+    /** robots.txt forbids the address (or could not be read: then the host waits for the next crawl). */
+    private static final class Disallowed extends Exception {
+        Disallowed() {
+            super("disallowed by robots.txt", null, false, false);
         }
     }
 
@@ -112,7 +155,7 @@ public final class Crawler {
 
     /** Counters of one crawl; confined to the crawling thread. */
     private static final class Tally {
-        int feedsRead, feedsFailed, pagesFetched, pagesFailed, pagesSkipped, articles;
+        int feedsRead, feedsFailed, pagesFetched, pagesFailed, pagesSkipped, disallowed, articles;
         final List<String> problems = new ArrayList<>();
 
         void problem(URI url, Exception e) {

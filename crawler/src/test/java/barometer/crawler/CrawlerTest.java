@@ -8,6 +8,8 @@ import barometer.crawler.extract.ArticleExtractor;
 import barometer.crawler.feed.FeedReader;
 import barometer.crawler.fetch.FetchSettings;
 import barometer.crawler.fetch.Fetcher;
+import barometer.crawler.fetch.HostPacer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,7 @@ class CrawlerTest {
     void start() throws Exception {
         server = new FixtureServer();
         fetcher = new Fetcher(FetchSettings.defaults());
-        crawler = new Crawler(fetcher, new FeedReader(), new ArticleExtractor());
+        crawler = new Crawler(fetcher, new FeedReader(), new ArticleExtractor(), "barometer", new HostPacer(Duration.ZERO));
     }
 
     @AfterEach
@@ -114,6 +116,31 @@ class CrawlerTest {
         assertEquals(1, report.pagesSkipped());
         assertFalse(server.requests.contains("/pages/referendum.html"));
         assertEquals(List.of("undated.html"), sink.stream().map(a -> a.url().substring(a.url().lastIndexOf('/') + 1)).toList());
+    }
+
+    @Test
+    void honoursRobotsTxtForItsOwnAgent() {
+        server.on("/robots.txt", exchange -> FixtureServer.send(exchange, 200, "text/plain",
+                "User-agent: barometer\nDisallow: /pages/undated.html\n\nUser-agent: *\nDisallow: /\n".getBytes()));
+        List<Article> sink = new ArrayList<>();
+
+        CrawlReport report = crawler.crawl(List.of(feed("/rss.xml")), url -> false, sink::add);
+
+        assertEquals(1, report.disallowed());
+        assertFalse(server.requests.contains("/pages/undated.html"));
+        assertEquals(List.of("referendum.html"), sink.stream().map(a -> a.url().substring(a.url().lastIndexOf('/') + 1)).toList());
+        assertEquals(1, server.requests.stream().filter("/robots.txt"::equals).count(), "read once per host");
+    }
+
+    @Test
+    void aHostWhoseRobotsTxtFailsIsNotCrawledThisTime() {
+        server.on("/robots.txt", exchange -> FixtureServer.send(exchange, 503, "text/plain", new byte[0]));
+
+        CrawlReport report = crawler.crawl(List.of(feed("/rss.xml")), url -> false, a -> { });
+
+        assertEquals(1, report.disallowed());
+        assertEquals(0, report.feedsRead());
+        assertFalse(server.requests.contains("/rss.xml"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
@@ -24,6 +25,7 @@ import java.util.zip.GZIPInputStream;
  * Close it when the crawler shuts down.
  */
 public final class Fetcher implements AutoCloseable {
+    private static final long MAX_RETRY_WAIT_MILLIS = 60_000;
     private final FetchSettings settings;
     private final HttpClient client;
     private final ScheduledExecutorService watchdog;
@@ -42,11 +44,56 @@ public final class Fetcher implements AutoCloseable {
     }
 
     /**
-     * Fetches one resource.
+     * Fetches one resource, trying again after transient failures (no answer, timeout, 429, 5xx) with
+     * exponential backoff and jitter; a 4xx fails at once.
      *
      * @throws FetchException on a network error, a timeout, a non-2xx status or a body over the limit
      */
     public FetchedResource fetch(URI uri) throws FetchException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return fetchOnce(uri);
+            } catch (RetryAfter e) {
+                if (attempt >= settings.retries()) {
+                    throw e.failure;
+                }
+                pause(Math.max(backoff(attempt), e.waitMillis));
+            } catch (FetchException e) {
+                if (!e.transientFailure() || attempt >= settings.retries()) {
+                    throw e;
+                }
+                pause(backoff(attempt));
+            }
+        }
+    }
+
+    private long backoff(int attempt) {
+        long base = settings.retryBase().toMillis() << Math.min(attempt, 10);
+        return base + ThreadLocalRandom.current().nextLong(Math.max(1, base / 2));
+    }
+
+    private static void pause(long millis) throws FetchException {
+        try {
+            Thread.sleep(Math.min(millis, MAX_RETRY_WAIT_MILLIS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchException(null, "interrupted", e);
+        }
+    }
+
+    /** A 429 with the wait the server asked for. */
+    private static final class RetryAfter extends Exception {
+        final FetchException failure;
+        final long waitMillis;
+
+        RetryAfter(FetchException failure, long waitMillis) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+            this.waitMillis = waitMillis;
+        }
+    }
+
+    private FetchedResource fetchOnce(URI uri) throws FetchException, RetryAfter {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(settings.readTimeout())
                 .header("User-Agent", settings.userAgent())
@@ -68,8 +115,12 @@ public final class Fetcher implements AutoCloseable {
         }
         try (InputStream raw = response.body()) {
             int status = response.statusCode();
+            if (status == 429) {
+                long wait = response.headers().firstValue("Retry-After").map(Fetcher::seconds).orElse(0L) * 1000;
+                throw new RetryAfter(new FetchException(uri, status, "HTTP 429 (too many requests)"), wait);
+            }
             if (status < 200 || status > 299) {
-                throw new FetchException(uri, "HTTP " + status);
+                throw new FetchException(uri, status, "HTTP " + status);
             }
             String encoding = response.headers().firstValue("Content-Encoding").orElse("").toLowerCase(Locale.ROOT);
             byte[] body = readBounded(uri, raw, encoding.contains("gzip"));
@@ -101,6 +152,15 @@ public final class Fetcher implements AutoCloseable {
             throw e;
         } finally {
             deadline.cancel(false);
+        }
+    }
+
+    /** Retry-After in seconds; an HTTP date or garbage counts as no wait asked. */
+    private static long seconds(String retryAfter) {
+        try {
+            return Math.max(0, Long.parseLong(retryAfter.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

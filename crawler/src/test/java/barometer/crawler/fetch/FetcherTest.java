@@ -22,7 +22,8 @@ class FetcherTest {
     @BeforeEach
     void start() throws Exception {
         server = new FixtureServer();
-        fetcher = new Fetcher(new FetchSettings("Barometer-test/1", Duration.ofSeconds(2), Duration.ofSeconds(2), 1024));
+        fetcher = new Fetcher(new FetchSettings("Barometer-test/1", Duration.ofSeconds(2), Duration.ofSeconds(2), 1024,
+                2, Duration.ofMillis(20)));
     }
 
     @AfterEach
@@ -81,6 +82,55 @@ class FetcherTest {
         FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(server.uri("/nothing-here")));
 
         assertEquals("HTTP 404", e.getMessage());
+        assertEquals(404, e.status());
+    }
+
+    @Test
+    void retriesAfterServiceUnavailable() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        server.on("/flaky", exchange -> FixtureServer.send(exchange, calls.incrementAndGet() < 3 ? 503 : 200,
+                "text/plain", "ok".getBytes()));
+
+        FetchedResource r = fetcher.fetch(server.uri("/flaky"));
+
+        assertArrayEquals("ok".getBytes(), r.body());
+        assertEquals(3, calls.get());
+    }
+
+    @Test
+    void givesUpAfterTheRetriesAndReportsTheLastStatus() {
+        server.on("/down", exchange -> FixtureServer.send(exchange, 500, "text/plain", new byte[0]));
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(server.uri("/down")));
+
+        assertEquals(500, e.status());
+        assertEquals(3, server.requests.stream().filter("/down"::equals).count(), "one try and two retries");
+    }
+
+    @Test
+    void doesNotRetryAClientError() {
+        assertThrows(FetchException.class, () -> fetcher.fetch(server.uri("/nothing-here")));
+
+        assertEquals(1, server.requests.size());
+    }
+
+    @Test
+    void waitsAsLongAsRetryAfterAsks() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        server.on("/busy", exchange -> {
+            if (calls.incrementAndGet() == 1) {
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                FixtureServer.send(exchange, 429, "text/plain", new byte[0]);
+            } else {
+                FixtureServer.send(exchange, 200, "text/plain", "ok".getBytes());
+            }
+        });
+        long t0 = System.nanoTime();
+
+        fetcher.fetch(server.uri("/busy"));
+
+        assertTrue(System.nanoTime() - t0 >= 1_000_000_000L, "waited the second the server asked for");
+        assertEquals(2, calls.get());
     }
 
     @Test
