@@ -82,11 +82,12 @@ public final class Crawler {
                 continue;
             }
             for (FeedEntry entry : feed.entries()) {
-                if (!seenThisCrawl.add(entry.link().toString()) || known.test(entry.link().toString())) {
+                String link = CanonicalUrl.of(entry.link()).toString();
+                if (!seenThisCrawl.add(link) || known.test(link)) {
                     tally.pagesSkipped++;
                     continue;
                 }
-                crawlPage(robots, source, feed, entry, known, sink, tally);
+                crawlPage(robots, source, feed, entry, known, seenThisCrawl, sink, tally);
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -95,16 +96,18 @@ public final class Crawler {
     }
 
     private void crawlPage(RobotsPolicy robots, FeedSource source, Feed feed, FeedEntry entry, Predicate<String> known,
-                           Consumer<Article> sink, Tally tally) {
+                           Set<String> seenThisCrawl, Consumer<Article> sink, Tally tally) {
         try {
             FetchedResource page = politeFetch(robots, entry.link());
-            String url = page.finalUri().toString();
-            if (!url.equals(entry.link().toString()) && known.test(url)) {
+            ExtractedPage extracted = extractor.extract(page);
+            tally.pagesFetched++;
+            // The page's own canonical address wins over the one it was reached by (redirects included).
+            String url = CanonicalUrl.of(ownAddress(extracted, page)).toString();
+            String reachedBy = CanonicalUrl.of(entry.link()).toString();
+            if (!url.equals(reachedBy) && (known.test(url) || !seenThisCrawl.add(url))) {
                 tally.pagesSkipped++;
                 return;
             }
-            ExtractedPage extracted = extractor.extract(page);
-            tally.pagesFetched++;
             if (extracted.text().isBlank()) {
                 throw new IllegalStateException("no article text found on the page");
             }
@@ -121,6 +124,17 @@ public final class Crawler {
             tally.pagesFailed++;
             tally.problem(entry.link(), e);
         }
+    }
+
+    private static URI ownAddress(ExtractedPage extracted, FetchedResource page) {
+        if (!extracted.canonicalUrl().isEmpty()) {
+            try {
+                return new URI(extracted.canonicalUrl());
+            } catch (java.net.URISyntaxException e) {
+                LOG.debugf("Ignoring the unusable canonical link %s of %s", extracted.canonicalUrl(), page.finalUri());
+            }
+        }
+        return page.finalUri();
     }
 
     /** Fetches what robots.txt allows, no sooner than the host's pace permits. */

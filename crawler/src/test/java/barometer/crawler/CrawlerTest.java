@@ -119,6 +119,16 @@ class CrawlerTest {
     }
 
     @Test
+    void theSameArticleReachedByThreeUrlsIsOneArticle() {
+        List<Article> sink = new ArrayList<>();
+
+        CrawlReport report = crawler.crawl(List.of(feed("/dupes.xml")), url -> false, sink::add);
+
+        assertEquals(List.of(server.uri("/pages/referendum.html").toString()), sink.stream().map(Article::url).toList());
+        assertEquals(2, report.pagesSkipped(), "the fragment link before fetching, the AMP copy by its canonical link");
+    }
+
+    @Test
     void honoursRobotsTxtForItsOwnAgent() {
         server.on("/robots.txt", exchange -> FixtureServer.send(exchange, 200, "text/plain",
                 "User-agent: barometer\nDisallow: /pages/undated.html\n\nUser-agent: *\nDisallow: /\n".getBytes()));

@@ -32,7 +32,16 @@ public final class ArticleExtractor {
 
     /** Extracts an already parsed page. */
     public ExtractedPage extract(Document doc) {
-        return new ExtractedPage(title(doc), siteName(doc), publishedDate.find(doc), mainText.of(doc));
+        return new ExtractedPage(title(doc), siteName(doc), publishedDate.find(doc), mainText.of(doc), canonical(doc));
+    }
+
+    private static String canonical(Document doc) {
+        Element link = doc.selectFirst("link[rel=canonical][href]");
+        if (link == null) {
+            return "";
+        }
+        String href = link.absUrl("href");
+        return href.startsWith("http://") || href.startsWith("https://") ? href : "";
     }
 
     private static String title(Document doc) {
