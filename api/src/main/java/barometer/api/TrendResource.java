@@ -53,20 +53,21 @@ public class TrendResource {
     }
 
     /** One CSV row: a bucket of one query (and one outlet, or blank for all). */
-    @JsonPropertyOrder({"query", "source", "start", "articles", "allArticles", "share", "articlesSmoothed",
+    @JsonPropertyOrder({"query", "source", "start", "articles", "stories", "allArticles", "share", "articlesSmoothed",
         "toneCount", "tone", "toneLow", "toneHigh"})
-    public record Row(String query, String source, LocalDate start, long articles, long allArticles, Double share,
-                      Double articlesSmoothed, long toneCount, Double tone, Double toneLow, Double toneHigh) {
+    public record Row(String query, String source, LocalDate start, long articles, long stories, long allArticles,
+                      Double share, Double articlesSmoothed, long toneCount, Double tone, Double toneLow,
+                      Double toneHigh) {
         static Row of(String query, String source, TrendPoint p) {
-            return new Row(query, source, p.start(), p.articles(), p.allArticles(), p.share(), p.articlesSmoothed(),
-                    p.toneCount(), p.tone(), p.toneLow(), p.toneHigh());
+            return new Row(query, source, p.start(), p.articles(), p.stories(), p.allArticles(), p.share(),
+                    p.articlesSmoothed(), p.toneCount(), p.tone(), p.toneLow(), p.toneHigh());
         }
     }
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvExport.TEXT_CSV})
     @Operation(summary = "Coverage and tone over time", description = "One series per q (repeat q to compare, "
-            + "at most 5). Per bucket: matching articles, all articles, share, and tone (mean 0..4 of the "
+            + "at most 5). Per bucket: matching articles, distinct stories, all articles, share, and tone (mean 0..4 of the "
             + "matching sentences, or of whole articles with scope=articles) with its 95% interval and the "
             + "number of values behind it. Empty buckets are included. format=csv gives one row per bucket "
             + "and query (and source with by=source).")

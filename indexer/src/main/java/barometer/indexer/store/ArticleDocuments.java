@@ -41,7 +41,17 @@ final class ArticleDocuments {
         return type;
     }
 
-    static List<Document> block(AnalysedArticle analysed) {
+    /** The 64-bit key of a story in doc values. */
+    static long storyHash(String story) {
+        return java.util.UUID.nameUUIDFromBytes(story.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .getMostSignificantBits();
+    }
+
+    /**
+     * @param story the story cluster the article belongs to
+     * @param signature its text's MinHash signature, when the text is long enough to have one
+     */
+    static List<Document> block(AnalysedArticle analysed, String story, java.util.Optional<int[]> signature) {
         Article article = analysed.article();
         List<Document> block = new ArrayList<>(analysed.sentences().size() + 1);
         Document doc = new Document();
@@ -51,6 +61,14 @@ final class ArticleDocuments {
         doc.add(new TextField(Fields.TITLE, article.title(), Field.Store.YES));
         doc.add(new Field(Fields.BODY, article.text(), BODY_TYPE));
         doc.add(new StringField(Fields.CONTENT_HASH, ContentHash.of(article.text()), Field.Store.NO));
+        doc.add(new StringField(Fields.STORY, story, Field.Store.YES));
+        doc.add(new NumericDocValuesField(Fields.STORY_HASH, storyHash(story)));
+        if (signature.isPresent()) {
+            doc.add(new StoredField(Fields.SIM_HASH, barometer.indexer.story.MinHash.toBytes(signature.get())));
+            for (String band : barometer.indexer.story.MinHash.bands(signature.get())) {
+                doc.add(new StringField(Fields.SIM_BAND, band, Field.Store.NO));
+            }
+        }
         if (!article.topic().isEmpty()) {
             doc.add(new StringField(Fields.TOPIC, article.topic(), Field.Store.YES));
             doc.add(new SortedDocValuesField(Fields.TOPIC, new BytesRef(article.topic())));

@@ -26,6 +26,13 @@ final class Fields {
     /** Shares of negative, neutral and positive sentences (three stored doubles, in that order). */
     static final String TONE_SHARES = "tone_shares";
     static final String CONTENT_HASH = "content_hash";
+    /** The story cluster: the URL of the first article of a group of near-duplicates. */
+    static final String STORY = "story";
+    /** A 64-bit hash of the story, in doc values, for counting distinct stories per bucket. */
+    static final String STORY_HASH = "story_hash";
+    /** The text's MinHash signature (stored) and its bands (indexed, to find near-duplicates). */
+    static final String SIM_HASH = "sim_hash";
+    static final String SIM_BAND = "sim_band";
     /** A sentence's text, its position in the article and its five class probabilities. */
     static final String TEXT = "text";
     static final String POSITION = "position";

@@ -13,6 +13,8 @@ import barometer.indexer.TrendSeries;
 import barometer.indexer.sentiment.AnalysedArticle;
 import barometer.indexer.sentiment.TaggedSentence;
 import barometer.indexer.sentiment.ToneClass;
+import barometer.indexer.story.MinHash;
+import org.apache.lucene.util.BytesRef;
 import barometer.indexer.trend.BucketStats;
 import barometer.indexer.trend.Interval;
 import barometer.indexer.trend.SeriesAssembler;
@@ -76,19 +78,23 @@ import org.jboss.logging.Logger;
  */
 public final class LuceneNewsIndex implements NewsIndex {
     /** Bump when the documents change shape; older indexes are then rebuilt on open. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     private static final Logger LOG = Logger.getLogger(LuceneNewsIndex.class);
     private static final Map<String, Float> SEARCH_FIELDS = Map.of(Fields.TITLE, 2f, Fields.BODY, 1f);
     private static final int SNIPPET_FALLBACK_CHARS = 240;
     private static final int MAX_SENTENCES_PER_ARTICLE = 10_000;
     private static final int TOTALS_CACHE_SIZE = 256;
+    private static final int STORY_CANDIDATES = 50;
+    private static final long ADD_REFRESH_NANOS = 1_000_000_000L;
 
     private final FSDirectory directory;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final AtomicBoolean changed = new AtomicBoolean();
+    private final RecentStories recentStories = new RecentStories(10_000);
+    private final java.util.concurrent.atomic.AtomicLong lastAddRefresh = new java.util.concurrent.atomic.AtomicLong();
     private final Map<TotalsKey, TrendAccumulator> totalsCache = new ConcurrentHashMap<>();
 
     /** Opens (or creates) the index in a folder, rebuilding it first if it was written with another schema. */
@@ -113,12 +119,45 @@ public final class LuceneNewsIndex implements NewsIndex {
     @Override
     public void add(AnalysedArticle analysed) {
         String url = analysed.article().url();
+        Optional<int[]> signature = MinHash.of(analysed.article().text());
+        String story = url;
+        if (signature.isPresent()) {
+            story = recentStories.storyOf(url, signature.get()).orElseGet(() -> storyOf(url, signature.get()));
+            recentStories.remember(url, story, signature.get());
+        }
         try {
-            writer.updateDocuments(new Term(Fields.URL, url), ArticleDocuments.block(analysed));
+            writer.updateDocuments(new Term(Fields.URL, url), ArticleDocuments.block(analysed, story, signature));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store " + url, e);
         }
         changed.set(true);
+    }
+
+    /**
+     * The story of the stored near-duplicate of a text (estimated Jaccard similarity of their shingles at
+     * least {@link MinHash#SAME_STORY}), or the article's own URL when it starts a new story.
+     */
+    private String storyOf(String url, int[] signature) {
+        BooleanQuery.Builder bands = new BooleanQuery.Builder();
+        MinHash.bands(signature).forEach(b -> bands.add(new TermQuery(new Term(Fields.SIM_BAND, b)), Occur.SHOULD));
+        Query candidates = new BooleanQuery.Builder()
+                .add(bands.build(), Occur.MUST)
+                .add(kind(Fields.ARTICLE), Occur.FILTER)
+                .build();
+        return withRecentSearcher(s -> {
+            StoredFields stored = s.storedFields();
+            for (ScoreDoc sd : s.search(candidates, STORY_CANDIDATES).scoreDocs) {
+                Document d = stored.document(sd.doc);
+                IndexableField theirs = d.getField(Fields.SIM_HASH);
+                if (!url.equals(d.get(Fields.URL)) && theirs != null) {
+                    BytesRef bytes = theirs.binaryValue();
+                    if (MinHash.similarity(signature, MinHash.fromBytes(bytes.bytes, bytes.offset)) >= MinHash.SAME_STORY) {
+                        return d.get(Fields.STORY);
+                    }
+                }
+            }
+            return url;
+        });
     }
 
     @Override
@@ -262,14 +301,15 @@ public final class LuceneNewsIndex implements NewsIndex {
         seen.addAll(tone.overall().keySet());
         LocalDate first = trend.from() != null ? trend.from() : seen.isEmpty() ? null : seen.first();
         LocalDate last = trend.to() != null ? trend.to() : seen.isEmpty() ? null : seen.last();
-        List<TrendPoint> points = assembler.assemble(first, last, articles.overall(), totals.overall(), tone.overall());
+        List<TrendPoint> points = assembler.assemble(first, last, articles.overall(), totals.overall(), tone.overall(),
+                articles.stories());
         Map<String, List<TrendPoint>> bySource = new HashMap<>();
         if (trend.bySource()) {
             TreeSet<String> outlets = new TreeSet<>(articles.perSource().keySet());
             outlets.addAll(tone.perSource().keySet());
             for (String outlet : outlets) {
                 bySource.put(outlet, assembler.assemble(first, last, of(articles, outlet), of(totals, outlet),
-                        of(tone, outlet)));
+                        of(tone, outlet), articles.stories(outlet)));
             }
         }
         return new TrendSeries(trend.query(), trend.interval(), trend.scope(), trend.smoothing(), points, bySource);
@@ -435,8 +475,26 @@ public final class LuceneNewsIndex implements NewsIndex {
     }
 
     private <T> T withSearcher(SearcherWork<T> work) {
+        return withSearcher(work, true);
+    }
+
+    /**
+     * For lookups made while adding (near-duplicates): reopening the reader after every article would
+     * make bulk indexing crawl, so it is refreshed at most every {@link #ADD_REFRESH_NANOS}; a copy added
+     * within that time of its original may start a story of its own.
+     */
+    private <T> T withRecentSearcher(SearcherWork<T> work) {
+        long now = System.nanoTime();
+        boolean refresh = now - lastAddRefresh.get() > ADD_REFRESH_NANOS;
+        if (refresh) {
+            lastAddRefresh.set(now);
+        }
+        return withSearcher(work, refresh);
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work, boolean refreshIfChanged) {
         try {
-            if (changed.getAndSet(false)) {
+            if (refreshIfChanged && changed.getAndSet(false)) {
                 searchers.maybeRefreshBlocking();
             }
             IndexSearcher searcher = searchers.acquire();

@@ -3,6 +3,7 @@ package barometer.indexer.store;
 import barometer.crawler.Article;
 import barometer.indexer.sentiment.AnalysedArticle;
 import barometer.indexer.sentiment.TaggedSentence;
+import barometer.indexer.story.MinHash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,9 +68,13 @@ final class SchemaUpgrade {
             StoredFields stored = searcher.storedFields();
             TopDocs all = searcher.search(new TermQuery(new Term(Fields.KIND, Fields.ARTICLE)), Math.max(1, reader.maxDoc()));
             for (ScoreDoc sd : all.scoreDocs) {
-                Article article = ArticleDocuments.article(stored.document(sd.doc));
+                Document doc = stored.document(sd.doc);
+                Article article = ArticleDocuments.article(doc);
                 List<TaggedSentence> sentences = sentencesOf(searcher, article.url(), Integer.MAX_VALUE - 1);
-                writer.addDocuments(ArticleDocuments.block(new AnalysedArticle(article, sentences)));
+                // Older indexes have no story marks: each article starts as its own story.
+                String story = doc.get(Fields.STORY) != null ? doc.get(Fields.STORY) : article.url();
+                writer.addDocuments(ArticleDocuments.block(new AnalysedArticle(article, sentences), story,
+                        MinHash.of(article.text())));
                 articles++;
             }
             writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Integer.toString(schema)).entrySet());

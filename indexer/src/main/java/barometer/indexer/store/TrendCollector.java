@@ -47,6 +47,7 @@ final class TrendCollector implements Collector {
         NumericDocValues published = context.reader().getNumericDocValues(Fields.PUBLISHED);
         NumericDocValues sentiment = context.reader().getNumericDocValues(Fields.SENTIMENT);
         SortedDocValues source = accumulator.bySource() ? context.reader().getSortedDocValues(Fields.SOURCE) : null;
+        NumericDocValues story = context.reader().getNumericDocValues(Fields.STORY_HASH);
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) {
@@ -64,7 +65,8 @@ final class TrendCollector implements Collector {
                 String outlet = source != null && source.advanceExact(doc)
                         ? source.lookupOrd(source.ordValue()).utf8ToString()
                         : null;
-                accumulator.add(published.longValue(), tone, outlet);
+                Long storyKey = story != null && story.advanceExact(doc) ? story.longValue() : null;
+                accumulator.add(published.longValue(), tone, outlet, storyKey);
             }
         };
     }

@@ -49,9 +49,11 @@ public final class SeriesAssembler {
      * @param articles matching articles per bucket
      * @param all all articles per bucket
      * @param tone the values behind the tone per bucket (sentence labels or article means)
+     * @param stories distinct stories among the matching articles per bucket
      */
     public List<TrendPoint> assemble(LocalDate first, LocalDate last, Map<LocalDate, BucketStats> articles,
-                                     Map<LocalDate, BucketStats> all, Map<LocalDate, BucketStats> tone) {
+                                     Map<LocalDate, BucketStats> all, Map<LocalDate, BucketStats> tone,
+                                     Map<LocalDate, Integer> stories) {
         if (first == null || last == null || first.isAfter(last)) {
             return List.of();
         }
@@ -71,12 +73,13 @@ public final class SeriesAssembler {
             long own = articles.getOrDefault(starts.get(i), BucketStats.EMPTY).count();
             long ownAll = all.getOrDefault(starts.get(i), BucketStats.EMPTY).count();
             int pooled = Math.min(window, i + 1);
-            points.add(point(starts.get(i), own, ownAll, a, o, t, window > 1 ? (double) a.count() / pooled : null));
+            points.add(point(starts.get(i), own, stories.getOrDefault(starts.get(i), 0), ownAll, a, o, t,
+                    window > 1 ? (double) a.count() / pooled : null));
         }
         return List.copyOf(points);
     }
 
-    private static TrendPoint point(LocalDate start, long own, long ownAll, BucketStats a, BucketStats all,
+    private static TrendPoint point(LocalDate start, long own, long ownStories, long ownAll, BucketStats a, BucketStats all,
                                     BucketStats tone, Double smoothed) {
         Double share = all.count() == 0 ? null : (double) a.count() / all.count();
         Double mean = tone.mean();
@@ -87,6 +90,6 @@ public final class SeriesAssembler {
             low = Math.max(0, mean - half);
             high = Math.min(4, mean + half);
         }
-        return new TrendPoint(start, own, ownAll, share, smoothed, tone.scored(), mean, low, high);
+        return new TrendPoint(start, own, ownStories, ownAll, share, smoothed, tone.scored(), mean, low, high);
     }
 }

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Sums items (articles or sentences) and their values per time bucket, overall and, when asked, per
@@ -19,6 +21,8 @@ public final class TrendAccumulator {
     private final boolean bySource;
     private final Map<LocalDate, BucketStats> overall = new HashMap<>();
     private final Map<String, Map<LocalDate, BucketStats>> sources = new HashMap<>();
+    private final Map<LocalDate, Set<Long>> stories = new HashMap<>();
+    private final Map<String, Map<LocalDate, Set<Long>>> sourceStories = new HashMap<>();
 
     public TrendAccumulator(Interval interval, ZoneId zone, boolean bySource) {
         this.interval = interval;
@@ -28,11 +32,23 @@ public final class TrendAccumulator {
 
     /** Adds one item; {@code value} is NaN when the item has none; {@code source} is ignored unless by source. */
     public void add(long publishedEpochMillis, double value, String source) {
+        add(publishedEpochMillis, value, source, null);
+    }
+
+    /** Adds one item that belongs to a story (items of one story count once in {@link #stories()}). */
+    public void add(long publishedEpochMillis, double value, String source, Long story) {
         LocalDate bucket = interval.bucketStart(LocalDate.ofInstant(Instant.ofEpochMilli(publishedEpochMillis), zone));
         BucketStats one = Double.isNaN(value) ? new BucketStats(1, 0, 0, 0) : new BucketStats(1, 1, value, value * value);
         overall.merge(bucket, one, BucketStats::plus);
+        if (story != null) {
+            stories.computeIfAbsent(bucket, d -> new HashSet<>()).add(story);
+        }
         if (bySource && source != null) {
             sources.computeIfAbsent(source, s -> new HashMap<>()).merge(bucket, one, BucketStats::plus);
+            if (story != null) {
+                sourceStories.computeIfAbsent(source, s -> new HashMap<>())
+                        .computeIfAbsent(bucket, d -> new HashSet<>()).add(story);
+            }
         }
     }
 
@@ -48,7 +64,26 @@ public final class TrendAccumulator {
             Map<LocalDate, BucketStats> mine = sources.computeIfAbsent(src, k -> new HashMap<>());
             m.forEach((d, s) -> mine.merge(d, s, BucketStats::plus));
         });
+        other.stories.forEach((d, set) -> stories.computeIfAbsent(d, k -> new HashSet<>()).addAll(set));
+        other.sourceStories.forEach((src, m) -> m.forEach((d, set) -> sourceStories
+                .computeIfAbsent(src, k -> new HashMap<>()).computeIfAbsent(d, k -> new HashSet<>()).addAll(set)));
         return this;
+    }
+
+    /** Distinct stories per bucket (items added without a story are not counted). */
+    public Map<LocalDate, Integer> stories() {
+        return counts(stories);
+    }
+
+    /** Distinct stories per bucket of one source. */
+    public Map<LocalDate, Integer> stories(String source) {
+        return counts(sourceStories.getOrDefault(source, Map.of()));
+    }
+
+    private static Map<LocalDate, Integer> counts(Map<LocalDate, Set<Long>> sets) {
+        Map<LocalDate, Integer> out = new HashMap<>();
+        sets.forEach((d, s) -> out.put(d, s.size()));
+        return Map.copyOf(out);
     }
 
     /** Per-bucket sums over all items. */

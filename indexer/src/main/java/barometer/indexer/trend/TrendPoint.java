@@ -7,6 +7,7 @@ import java.time.LocalDate;
  *
  * @param start the bucket's first day
  * @param articles matching articles published in the bucket
+ * @param stories distinct stories among them (near-duplicate copies of one wire story count once)
  * @param allArticles all stored articles published in the bucket (of the same source, in a per-source
  *     series)
  * @param share {@code articles / allArticles} (pooled over the smoothing window), or null when the bucket
@@ -18,6 +19,6 @@ import java.time.LocalDate;
  * @param toneLow lower end of the 95% confidence interval of the mean, or null with fewer than two
  * @param toneHigh upper end of that interval, or null with fewer than two
  */
-public record TrendPoint(LocalDate start, long articles, long allArticles, Double share, Double articlesSmoothed,
+public record TrendPoint(LocalDate start, long articles, long stories, long allArticles, Double share, Double articlesSmoothed,
                          long toneCount, Double tone, Double toneLow, Double toneHigh) {
 }

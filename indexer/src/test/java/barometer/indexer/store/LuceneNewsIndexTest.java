@@ -92,9 +92,9 @@ class LuceneNewsIndexTest {
         List<TrendPoint> points = trend("secession", ToneScope.SENTENCES, false, 1).points();
 
         assertEquals(List.of(
-                new TrendPoint(JAN, 2, 2, 1.0, null, 2, 1.5, 1.5 - HALF_WIDTH_1_2, 1.5 + HALF_WIDTH_1_2),
-                new TrendPoint(FEB, 0, 0, null, null, 0, null, null, null),
-                new TrendPoint(MAR, 1, 2, 0.5, null, 1, 0.0, null, null)), points);
+                new TrendPoint(JAN, 2, 2, 2, 1.0, null, 2, 1.5, 1.5 - HALF_WIDTH_1_2, 1.5 + HALF_WIDTH_1_2),
+                new TrendPoint(FEB, 0, 0, 0, null, null, 0, null, null, null),
+                new TrendPoint(MAR, 1, 1, 2, 0.5, null, 1, 0.0, null, null)), points);
     }
 
     @Test
@@ -109,13 +109,51 @@ class LuceneNewsIndexTest {
         assertEquals(1.0 / 3, march.share(), 1e-12);
     }
 
+    /** A wire story long enough to cluster (more than 20 distinct word 3-shingles). */
+    private static final String WIRE = "Campaigners for an independence referendum cleared their first hurdle on Monday when state officials "
+            + "approved the wording of their petition. The group now has six months to gather the signatures it needs "
+            + "to reach the ballot, a task that organisers described as difficult and expensive but entirely possible. "
+            + "Opponents said the plan would divide families, damage the economy for a generation and distract the state "
+            + "from drought, debt and falling prices. Legal scholars were blunt: no state can leave the union on its "
+            + "own, and the constitution offers no simple path out. Volunteers set up folding tables outside grocery "
+            + "stores this weekend, and several shoppers argued loudly with them about what independence would cost.";
+
+    @Test
+    void nearDuplicateCopiesOfAWireStoryCountAsOneStory() {
+        index.add(article("wire1", "Ledger", "2017-01-05T10:00:00Z", "2:" + WIRE));
+        index.add(article("wire2", "Courier", "2017-01-06T10:00:00Z", "2:" + WIRE.replace("Monday", "Tuesday")));
+        index.add(article("other", "Courier", "2017-01-07T10:00:00Z",
+                "2:" + ("A completely different report about the weather and the harbor and the trains that "
+                + "ran late all week because of storms that flooded the tracks near the old station in the north. ").repeat(3)));
+        index.commit();
+
+        TrendPoint january = trend("", ToneScope.SENTENCES, false, 1).points().get(0);
+
+        assertEquals(3, january.articles());
+        assertEquals(2, january.stories(), "wire1 and its lightly edited copy wire2 are one story");
+    }
+
+    @Test
+    void aCopyArrivingAfterARestartJoinsTheStoredStory() {
+        index.add(article("wire1", "Ledger", "2017-01-05T10:00:00Z", "2:" + WIRE));
+        index.commit();
+        index.close();
+        index = new LuceneNewsIndex(folder);
+
+        index.add(article("wire2", "Courier", "2017-01-06T10:00:00Z", "2:" + WIRE.replace("Monday", "Tuesday")));
+
+        TrendPoint january = trend("", ToneScope.SENTENCES, false, 1).points().get(0);
+        assertEquals(2, january.articles());
+        assertEquals(1, january.stories(), "found through the index, not the in-memory recent stories");
+    }
+
     @Test
     void articleScopedToneUsesWholeArticleMeans() {
         addFixtures(index);
 
         List<TrendPoint> points = trend("secession", ToneScope.ARTICLES, false, 1).points();
 
-        assertEquals(new TrendPoint(JAN, 2, 2, 1.0, null, 2, 2.0, 2.0, 2.0), points.get(0));
+        assertEquals(new TrendPoint(JAN, 2, 2, 2, 1.0, null, 2, 2.0, 2.0, 2.0), points.get(0));
         assertEquals(2.0 / 3, points.get(2).tone(), 1e-12, "c's sentences 0, 0, 2");
         assertEquals(1, points.get(2).toneCount());
     }
@@ -136,13 +174,13 @@ class LuceneNewsIndexTest {
         Map<String, List<TrendPoint>> bySource = trend("secession", ToneScope.SENTENCES, true, 1).bySource();
 
         assertEquals(List.of(
-                new TrendPoint(JAN, 1, 1, 1.0, null, 1, 1.0, null, null),
-                new TrendPoint(FEB, 0, 0, null, null, 0, null, null, null),
-                new TrendPoint(MAR, 1, 1, 1.0, null, 1, 0.0, null, null)), bySource.get("Ledger"));
+                new TrendPoint(JAN, 1, 1, 1, 1.0, null, 1, 1.0, null, null),
+                new TrendPoint(FEB, 0, 0, 0, null, null, 0, null, null, null),
+                new TrendPoint(MAR, 1, 1, 1, 1.0, null, 1, 0.0, null, null)), bySource.get("Ledger"));
         assertEquals(List.of(
-                new TrendPoint(JAN, 1, 1, 1.0, null, 1, 2.0, null, null),
-                new TrendPoint(FEB, 0, 0, null, null, 0, null, null, null),
-                new TrendPoint(MAR, 0, 1, 0.0, null, 0, null, null, null)), bySource.get("Courier"));
+                new TrendPoint(JAN, 1, 1, 1, 1.0, null, 1, 2.0, null, null),
+                new TrendPoint(FEB, 0, 0, 0, null, null, 0, null, null, null),
+                new TrendPoint(MAR, 0, 0, 1, 0.0, null, 0, null, null, null)), bySource.get("Courier"));
     }
 
     @Test
@@ -151,9 +189,9 @@ class LuceneNewsIndexTest {
 
         List<TrendPoint> points = trend("secession", ToneScope.SENTENCES, false, 2).points();
 
-        assertEquals(new TrendPoint(JAN, 2, 2, 1.0, 2.0, 2, 1.5, 1.5 - HALF_WIDTH_1_2, 1.5 + HALF_WIDTH_1_2), points.get(0));
-        assertEquals(new TrendPoint(FEB, 0, 0, 1.0, 1.0, 2, 1.5, 1.5 - HALF_WIDTH_1_2, 1.5 + HALF_WIDTH_1_2), points.get(1));
-        assertEquals(new TrendPoint(MAR, 1, 2, 0.5, 0.5, 1, 0.0, null, null), points.get(2));
+        assertEquals(new TrendPoint(JAN, 2, 2, 2, 1.0, 2.0, 2, 1.5, 1.5 - HALF_WIDTH_1_2, 1.5 + HALF_WIDTH_1_2), points.get(0));
+        assertEquals(new TrendPoint(FEB, 0, 0, 0, 1.0, 1.0, 2, 1.5, 1.5 - HALF_WIDTH_1_2, 1.5 + HALF_WIDTH_1_2), points.get(1));
+        assertEquals(new TrendPoint(MAR, 1, 1, 2, 0.5, 0.5, 1, 0.0, null, null), points.get(2));
     }
 
     @Test

@@ -50,12 +50,12 @@ class SeriesAssemblerTest {
         LocalDate d2 = LocalDate.of(2017, 1, 2);
 
         List<TrendPoint> points = assembler.assemble(LocalDate.of(2017, 1, 1), LocalDate.of(2017, 1, 3),
-                Map.of(d2, new BucketStats(1, 0, 0, 0)), Map.of(d2, new BucketStats(4, 0, 0, 0)), Map.of());
+                Map.of(d2, new BucketStats(1, 0, 0, 0)), Map.of(d2, new BucketStats(4, 0, 0, 0)), Map.of(), Map.of(d2, 1));
 
         assertEquals(List.of(
-                new TrendPoint(LocalDate.of(2017, 1, 1), 0, 0, null, null, 0, null, null, null),
-                new TrendPoint(d2, 1, 4, 0.25, null, 0, null, null, null),
-                new TrendPoint(LocalDate.of(2017, 1, 3), 0, 0, null, null, 0, null, null, null)), points);
+                new TrendPoint(LocalDate.of(2017, 1, 1), 0, 0, 0, null, null, 0, null, null, null),
+                new TrendPoint(d2, 1, 1, 4, 0.25, null, 0, null, null, null),
+                new TrendPoint(LocalDate.of(2017, 1, 3), 0, 0, 0, null, null, 0, null, null, null)), points);
     }
 
     @Test
@@ -64,8 +64,8 @@ class SeriesAssemblerTest {
         LocalDate d = LocalDate.of(2017, 1, 1);
         // Labels 0 and 4: mean 2, sample variance 8, half-width 1.959964·√(8/2) = 3.92 -> clipped to 0..4.
         List<TrendPoint> points = assembler.assemble(d, d, Map.of(d, new BucketStats(2, 0, 0, 0)),
-                Map.of(d, new BucketStats(2, 0, 0, 0)), Map.of(d, new BucketStats(2, 2, 4, 16)));
+                Map.of(d, new BucketStats(2, 0, 0, 0)), Map.of(d, new BucketStats(2, 2, 4, 16)), Map.of(d, 1));
 
-        assertEquals(new TrendPoint(d, 2, 2, 1.0, null, 2, 2.0, 0.0, 4.0), points.get(0));
+        assertEquals(new TrendPoint(d, 2, 1, 2, 1.0, null, 2, 2.0, 0.0, 4.0), points.get(0));
     }
 }
