@@ -61,6 +61,7 @@ public class SearchResource {
             @Parameter(description = "last day, YYYY-MM-DD (UTC)") @QueryParam("to") String to,
             @Parameter(description = "outlet name; repeat for several") @QueryParam("source") List<String> sources,
             @Parameter(description = "topic tag of the feed; repeat for several") @QueryParam("topic") List<String> topics,
+            @Parameter(description = "article or poll; repeat for both (default: article)") @QueryParam("kind") List<String> kinds,
             @Parameter(description = "negative, neutral or positive (the article's mean tone)") @QueryParam("tone") String tone,
             @Parameter(description = "relevance (default with a query) or date") @QueryParam("sort") String sort,
             @Parameter(description = "page number from 1") @QueryParam("page") String page,
@@ -69,7 +70,7 @@ public class SearchResource {
             @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         SearchPage result = index.search(new SearchRequest(q, QueryParams.date("from", from), QueryParams.date("to", to),
-                sources, topics, tone(tone), sort(sort), QueryParams.positive("page", page, 1),
+                sources, topics, kinds, tone(tone), sort(sort), QueryParams.positive("page", page, 1),
                 QueryParams.positive("size", size, 10), cursor));
         List<Hit> hits = result.hits().stream().map(Hit::of).toList();
         if (CsvExport.wanted(format, headers)) {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param to last publication day included (UTC), or {@code null}
  * @param sources only articles from these outlets (any of them); empty for all
  * @param topics only articles with these topic tags (any of them); empty for all
+ * @param kinds only documents of these kinds ("article"; "poll" once polls are indexed); empty for articles
  * @param tone only articles whose mean tone is in this class, or {@code null} for all
  * @param sort relevance (the default for a query) or date (newest first; the only order without a query)
  * @param page 1-based page number, for shallow paging
@@ -19,15 +20,24 @@ import java.util.List;
  * @param cursor the {@link SearchPage#nextCursor()} of the previous page, for deep paging; overrides page
  */
 public record SearchRequest(String query, LocalDate from, LocalDate to, List<String> sources, List<String> topics,
-                            ToneClass tone,
+                            List<String> kinds, ToneClass tone,
                             SearchSort sort, int page, int pageSize, String cursor) {
     /** Page-number paging stops here; a cursor walks on as far as the results go. */
     public static final int MAX_DEPTH = 10_000;
+    /** The kinds of documents a search can ask for. */
+    public static final List<String> KINDS = List.of("article", "poll");
 
     public SearchRequest {
         query = query == null ? "" : query.strip();
         sources = sources == null ? List.of() : List.copyOf(sources);
         topics = topics == null ? List.of() : List.copyOf(topics);
+        kinds = kinds == null ? List.of() : List.copyOf(kinds);
+        for (String kind : kinds) {
+            if (!KINDS.contains(kind)) {
+                throw new InvalidQueryException("kind must be article or poll, was '" + kind + "'",
+                        "use kind=article or kind=poll");
+            }
+        }
         sort = query.isEmpty() || sort == null ? (query.isEmpty() ? SearchSort.DATE : SearchSort.RELEVANCE) : sort;
         cursor = cursor == null || cursor.isBlank() ? null : cursor.strip();
         if (page < 1) {
@@ -46,6 +56,6 @@ public record SearchRequest(String query, LocalDate from, LocalDate to, List<Str
 
     /** A plain keyword search: no filters, default order, one page. */
     public static SearchRequest of(String query, LocalDate from, LocalDate to, int page, int pageSize) {
-        return new SearchRequest(query, from, to, List.of(), List.of(), null, null, page, pageSize, null);
+        return new SearchRequest(query, from, to, List.of(), List.of(), List.of(), null, null, page, pageSize, null);
     }
 }

@@ -99,7 +99,7 @@ public final class Benchmark {
             String q = queries[i[0]++ % queries.length];
             return index.search(i[0] % 3 == 0
                     ? new SearchRequest(q, SyntheticCorpus.FIRST_DAY.plusYears(2), SyntheticCorpus.LAST_DAY,
-                            List.of("Outlet 3", "Outlet 7"), List.of(), null, null, 1, 10, null)
+                            List.of("Outlet 3", "Outlet 7"), List.of(), List.of(), null, null, 1, 10, null)
                     : SearchRequest.of(q, null, null, 1 + i[0] % 5, 10));
         };
     }

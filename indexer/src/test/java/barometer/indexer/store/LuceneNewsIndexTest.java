@@ -242,13 +242,24 @@ class LuceneNewsIndexTest {
     void filtersBySourceAndTone() {
         addFixtures(index);
 
-        SearchPage courier = index.search(new SearchRequest("secession", null, null, List.of("Courier"), List.of(), null, null, 1, 10, null));
-        SearchPage negative = index.search(new SearchRequest("secession", null, null, List.of(), List.of(), ToneClass.NEGATIVE, null, 1, 10, null));
+        SearchPage courier = index.search(new SearchRequest("secession", null, null, List.of("Courier"), List.of(), List.of(), null, null, 1, 10, null));
+        SearchPage negative = index.search(new SearchRequest("secession", null, null, List.of(), List.of(), List.of(), ToneClass.NEGATIVE, null, 1, 10, null));
 
         assertEquals(List.of("http://news.test/b"), courier.hits().stream().map(SearchHit::url).toList());
         assertEquals(List.of("http://news.test/c"), negative.hits().stream().map(SearchHit::url).toList());
-        SearchPage texit = index.search(new SearchRequest("secession", null, null, List.of(), List.of("texit"), null, null, 1, 10, null));
+        SearchPage texit = index.search(new SearchRequest("secession", null, null, List.of(), List.of("texit"), List.of(), null, null, 1, 10, null));
         assertEquals(List.of("http://news.test/b"), texit.hits().stream().map(SearchHit::url).toList());
+    }
+
+    @Test
+    void kindFiltersArticlesFromPolls() {
+        addFixtures(index);
+
+        assertEquals(4, index.search(new SearchRequest("secession", null, null, List.of(), List.of(), List.of("article"), null, null, 1, 10, null)).total());
+        assertEquals(0, index.search(new SearchRequest("secession", null, null, List.of(), List.of(), List.of("poll"), null, null, 1, 10, null)).total(),
+                "no polls are indexed yet");
+        assertThrows(InvalidQueryException.class,
+                () -> new SearchRequest("x", null, null, List.of(), List.of(), List.of("tweet"), null, null, 1, 10, null));
     }
 
     @Test
@@ -257,7 +268,7 @@ class LuceneNewsIndexTest {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            SearchPage page = index.search(new SearchRequest("secession", null, null, List.of(), List.of(), null, SearchSort.DATE, 1, 1, cursor));
+            SearchPage page = index.search(new SearchRequest("secession", null, null, List.of(), List.of(), List.of(), null, SearchSort.DATE, 1, 1, cursor));
             page.hits().forEach(h -> seen.add(h.url()));
             cursor = page.nextCursor();
         } while (cursor != null);
@@ -268,9 +279,9 @@ class LuceneNewsIndexTest {
     @Test
     void relevanceCursorGivesTheSameOrderAsPageNumbers() {
         addFixtures(index);
-        SearchPage first = index.search(new SearchRequest("secession", null, null, List.of(), List.of(), null, null, 1, 2, null));
-        SearchPage second = index.search(new SearchRequest("secession", null, null, List.of(), List.of(), null, null, 1, 2, first.nextCursor()));
-        SearchPage byNumber = index.search(new SearchRequest("secession", null, null, List.of(), List.of(), null, null, 2, 2, null));
+        SearchPage first = index.search(new SearchRequest("secession", null, null, List.of(), List.of(), List.of(), null, null, 1, 2, null));
+        SearchPage second = index.search(new SearchRequest("secession", null, null, List.of(), List.of(), List.of(), null, null, 1, 2, first.nextCursor()));
+        SearchPage byNumber = index.search(new SearchRequest("secession", null, null, List.of(), List.of(), List.of(), null, null, 2, 2, null));
 
         assertEquals(byNumber.hits(), second.hits());
         assertNull(second.nextCursor());
@@ -279,7 +290,7 @@ class LuceneNewsIndexTest {
     @Test
     void aForgedCursorIsRejected() {
         assertThrows(InvalidQueryException.class,
-                () -> index.search(new SearchRequest("x", null, null, List.of(), List.of(), null, null, 1, 10, "bm90IGEgY3Vyc29y")));
+                () -> index.search(new SearchRequest("x", null, null, List.of(), List.of(), List.of(), null, null, 1, 10, "bm90IGEgY3Vyc29y")));
     }
 
     @Test
