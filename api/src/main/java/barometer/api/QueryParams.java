@@ -5,7 +5,6 @@ import barometer.indexer.trend.Interval;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
@@ -50,7 +49,7 @@ final class QueryParams {
 
     static ZoneId zone(String value) {
         if (value == null || value.isBlank()) {
-            return ZoneOffset.UTC;
+            return ZoneId.of("UTC");
         }
         try {
             return ZoneId.of(value.strip());

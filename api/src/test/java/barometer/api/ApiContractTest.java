@@ -32,6 +32,7 @@ class ApiContractTest {
                 .get("/api/trends").then().statusCode(200).extract().jsonPath();
 
         assertEquals(List.of("calexit", "texit"), res.getList("series.query"));
+        assertEquals("UTC", res.getString("zone"));
         assertEquals(List.of("2016-01-01", "2017-01-01", "2018-01-01", "2019-01-01"), res.getList("series[0].points.start"));
         // Demo corpus: "texit" appears once in each of 2017, 2018 and 2019; "calexit" from 2016 on.
         assertEquals(List.of("2016-01-01", "2017-01-01", "2018-01-01", "2019-01-01"), res.getList("series[1].points.start"));
