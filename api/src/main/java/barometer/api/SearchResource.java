@@ -32,8 +32,8 @@ public class SearchResource {
     }
 
     /** The JSON answer. */
-    public record Results(long total, int page, int size, List<Hit> hits, Map<String, Map<String, Long>> facets,
-                          String nextCursor) {
+    public record Results(long total, long stories, int page, int size, List<Hit> hits,
+                          Map<String, Map<String, Long>> facets, String nextCursor) {
     }
 
     /**
@@ -76,7 +76,7 @@ public class SearchResource {
         if (CsvExport.wanted(format, headers)) {
             return CsvExport.of(Hit.class, hits, "barometer-search.csv");
         }
-        return Response.ok(new Results(result.total(), result.page(), result.pageSize(), hits, result.facets(),
+        return Response.ok(new Results(result.total(), result.stories(), result.page(), result.pageSize(), hits, result.facets(),
                 result.nextCursor()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 

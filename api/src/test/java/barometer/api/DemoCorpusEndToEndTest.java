@@ -48,6 +48,7 @@ class DemoCorpusEndToEndTest {
                 .get("/api/search").then().statusCode(200).extract().jsonPath();
 
         assertEquals(SECESSION_ARTICLES, res.getInt("total"));
+        assertEquals(SECESSION_ARTICLES, res.getInt("stories"), "the demo corpus has no copies of one story");
         assertEquals(SECESSION_ARTICLES, res.getList("hits").size());
         List<String> snippets = res.getList("hits.snippet");
         assertEquals(SECESSION_IN_TEXT, snippets.stream()

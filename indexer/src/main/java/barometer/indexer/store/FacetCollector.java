@@ -15,14 +15,22 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 
-/** Counts matching articles per source, topic, tone class and publication year (UTC), from doc values. */
+/**
+ * Counts matching articles per source, topic, tone class and publication year (UTC), and their distinct
+ * stories, from doc values.
+ */
 final class FacetCollector implements Collector {
     private final Map<String, Long> sources = new HashMap<>();
     private final Map<String, Long> tones = new HashMap<>();
     private final Map<String, Long> years = new HashMap<>();
     private final Map<String, Long> topics = new HashMap<>();
+    private final java.util.Set<Long> stories = new java.util.HashSet<>();
 
-    static CollectorManager<FacetCollector, Map<String, Map<String, Long>>> manager() {
+    /** Facet counts and the number of distinct stories over all matches. */
+    record Facets(Map<String, Map<String, Long>> counts, long stories) {
+    }
+
+    static CollectorManager<FacetCollector, Facets> manager() {
         return new CollectorManager<>() {
             @Override
             public FacetCollector newCollector() {
@@ -30,16 +38,18 @@ final class FacetCollector implements Collector {
             }
 
             @Override
-            public Map<String, Map<String, Long>> reduce(Collection<FacetCollector> collectors) {
+            public Facets reduce(Collection<FacetCollector> collectors) {
                 Map<String, Long> s = new HashMap<>(), t = new HashMap<>(), y = new HashMap<>(), p = new HashMap<>();
+                java.util.Set<Long> allStories = new java.util.HashSet<>();
                 for (FacetCollector c : collectors) {
+                    allStories.addAll(c.stories);
                     c.sources.forEach((k, v) -> s.merge(k, v, Long::sum));
                     c.tones.forEach((k, v) -> t.merge(k, v, Long::sum));
                     c.years.forEach((k, v) -> y.merge(k, v, Long::sum));
                     c.topics.forEach((k, v) -> p.merge(k, v, Long::sum));
                 }
-                return Map.of("source", Map.copyOf(s), "tone", Map.copyOf(t), "year", Map.copyOf(y),
-                        "topic", Map.copyOf(p));
+                return new Facets(Map.of("source", Map.copyOf(s), "tone", Map.copyOf(t), "year", Map.copyOf(y),
+                        "topic", Map.copyOf(p)), allStories.size());
             }
         };
     }
@@ -51,6 +61,7 @@ final class FacetCollector implements Collector {
         SortedDocValues topic = context.reader().getSortedDocValues(Fields.TOPIC);
         long[] topicCounts = new long[topic == null ? 0 : topic.getValueCount()];
         NumericDocValues published = context.reader().getNumericDocValues(Fields.PUBLISHED);
+        NumericDocValues story = context.reader().getNumericDocValues(Fields.STORY_HASH);
         int ords = source == null ? 0 : source.getValueCount();
         long[] sourceCounts = new long[ords];
         long[] toneCounts = new long[tone == null ? 0 : tone.getValueCount()];
@@ -67,6 +78,9 @@ final class FacetCollector implements Collector {
                 }
                 if (tone != null && tone.advanceExact(doc)) {
                     toneCounts[tone.ordValue()]++;
+                }
+                if (story != null && story.advanceExact(doc)) {
+                    stories.add(story.longValue());
                 }
                 if (topic != null && topic.advanceExact(doc)) {
                     topicCounts[topic.ordValue()]++;

@@ -218,7 +218,7 @@ public final class LuceneNewsIndex implements NewsIndex {
         Sort sort = sort(request.sort());
         return withSearcher(searcher -> {
             int total = searcher.count(query);
-            Map<String, Map<String, Long>> facets = searcher.search(query, FacetCollector.manager());
+            FacetCollector.Facets facets = searcher.search(query, FacetCollector.manager());
             ScoreDoc[] shown;
             boolean more;
             if (request.cursor() != null) {
@@ -243,8 +243,8 @@ public final class LuceneNewsIndex implements NewsIndex {
             }
             String next = more && shown.length > 0
                     ? SearchCursor.encode(request.sort(), (FieldDoc) shown[shown.length - 1]) : null;
-            return new SearchPage(total, request.cursor() == null ? request.page() : 1, request.pageSize(), hits,
-                    facets, next);
+            return new SearchPage(total, facets.stories(), request.cursor() == null ? request.page() : 1,
+                    request.pageSize(), hits, facets.counts(), next);
         });
     }
 

@@ -131,6 +131,9 @@ class LuceneNewsIndexTest {
 
         assertEquals(3, january.articles());
         assertEquals(2, january.stories(), "wire1 and its lightly edited copy wire2 are one story");
+        SearchPage all = index.search(SearchRequest.of("", null, null, 1, 10));
+        assertEquals(3, all.total());
+        assertEquals(2, all.stories());
     }
 
     @Test
