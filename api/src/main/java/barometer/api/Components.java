@@ -1,6 +1,7 @@
 package barometer.api;
 
 import barometer.crawler.Crawler;
+import barometer.crawler.FeedValidatorStore;
 import barometer.crawler.extract.ArticleExtractor;
 import barometer.crawler.feed.FeedReader;
 import barometer.crawler.fetch.FetchSettings;
@@ -77,6 +78,7 @@ class Components {
     @ApplicationScoped
     Crawler crawler(Fetcher fetcher, BarometerConfig config) {
         return new Crawler(fetcher, new FeedReader(), new ArticleExtractor(), config.crawl().robotsAgent(),
-                new HostPacer(config.crawl().hostDelay()));
+                new HostPacer(config.crawl().hostDelay()),
+                new FeedValidatorStore(Path.of(config.dataDir(), "crawl", "feeds.properties")));
     }
 }

@@ -10,6 +10,7 @@ import barometer.crawler.fetch.FetchedResource;
 import barometer.crawler.fetch.Fetcher;
 import barometer.crawler.fetch.HostPacer;
 import barometer.crawler.fetch.RobotsPolicy;
+import barometer.crawler.fetch.Validators;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,18 +39,21 @@ public final class Crawler {
     private final ArticleExtractor extractor;
     private final String robotsAgent;
     private final HostPacer pacer;
+    private final FeedValidatorStore validators;
 
     /**
      * @param robotsAgent the name robots.txt rules are matched against (e.g. "barometer")
      * @param pacer keeps requests to one host apart
+     * @param validators each feed's ETag and Last-Modified, so unchanged feeds cost a 304
      */
     public Crawler(Fetcher fetcher, FeedReader feedReader, ArticleExtractor extractor, String robotsAgent,
-                   HostPacer pacer) {
+                   HostPacer pacer, FeedValidatorStore validators) {
         this.fetcher = fetcher;
         this.feedReader = feedReader;
         this.extractor = extractor;
         this.robotsAgent = robotsAgent;
         this.pacer = pacer;
+        this.validators = validators;
     }
 
     /**
@@ -69,8 +73,16 @@ public final class Crawler {
         for (FeedSource source : feeds) {
             URI feedUrl = source.url();
             Feed feed;
+            FetchedResource fetched;
             try {
-                feed = feedReader.read(politeFetch(robots, feedUrl));
+                java.util.Optional<FetchedResource> changed =
+                        politeFetch(robots, feedUrl, validators.get(feedUrl.toString()));
+                if (changed.isEmpty()) {
+                    tally.feedsUnchanged++;
+                    continue;
+                }
+                fetched = changed.get();
+                feed = feedReader.read(fetched);
                 tally.feedsRead++;
             } catch (Disallowed e) {
                 tally.disallowed++;
@@ -81,6 +93,7 @@ public final class Crawler {
                 tally.problem(feedUrl, e);
                 continue;
             }
+            int failedBefore = tally.pagesFailed;
             for (FeedEntry entry : feed.entries()) {
                 String link = CanonicalUrl.of(entry.link()).toString();
                 if (!seenThisCrawl.add(link) || known.test(link)) {
@@ -89,16 +102,21 @@ public final class Crawler {
                 }
                 crawlPage(robots, source, feed, entry, known, seenThisCrawl, sink, tally);
             }
+            // Only a feed whose every new item was taken may be skipped next time when unchanged; otherwise
+            // the next crawl must read it again to retry the items that failed.
+            if (tally.pagesFailed == failedBefore) {
+                validators.put(feedUrl.toString(), fetched.validators());
+            }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        return new CrawlReport(tally.feedsRead, tally.feedsFailed, tally.pagesFetched, tally.pagesFailed,
+        return new CrawlReport(tally.feedsRead, tally.feedsUnchanged, tally.feedsFailed, tally.pagesFetched, tally.pagesFailed,
                 tally.pagesSkipped, tally.disallowed, tally.articles, tally.problems, took);
     }
 
     private void crawlPage(RobotsPolicy robots, FeedSource source, Feed feed, FeedEntry entry, Predicate<String> known,
                            Set<String> seenThisCrawl, Consumer<Article> sink, Tally tally) {
         try {
-            FetchedResource page = politeFetch(robots, entry.link());
+            FetchedResource page = politeFetch(robots, entry.link(), Validators.NONE).orElseThrow();
             ExtractedPage extracted = extractor.extract(page);
             tally.pagesFetched++;
             // The page's own canonical address wins over the one it was reached by (redirects included).
@@ -137,8 +155,9 @@ public final class Crawler {
         return page.finalUri();
     }
 
-    /** Fetches what robots.txt allows, no sooner than the host's pace permits. */
-    private FetchedResource politeFetch(RobotsPolicy robots, URI uri) throws FetchException, Disallowed {
+    /** Fetches what robots.txt allows, no sooner than the host's pace permits; empty when unchanged (304). */
+    private java.util.Optional<FetchedResource> politeFetch(RobotsPolicy robots, URI uri, Validators since)
+            throws FetchException, Disallowed {
         if (!robots.allows(uri)) {
             throw new Disallowed();
         }
@@ -148,7 +167,7 @@ public final class Crawler {
             Thread.currentThread().interrupt();
             throw new FetchException(uri, "interrupted", e);
         }
-        return fetcher.fetch(uri);
+        return fetcher.fetch(uri, since);
     }
 
     /** robots.txt forbids the address (or could not be read: then the host waits for the next crawl). */
@@ -169,7 +188,7 @@ public final class Crawler {
 
     /** Counters of one crawl; confined to the crawling thread. */
     private static final class Tally {
-        int feedsRead, feedsFailed, pagesFetched, pagesFailed, pagesSkipped, disallowed, articles;
+        int feedsRead, feedsUnchanged, feedsFailed, pagesFetched, pagesFailed, pagesSkipped, disallowed, articles;
         final List<String> problems = new ArrayList<>();
 
         void problem(URI url, Exception e) {

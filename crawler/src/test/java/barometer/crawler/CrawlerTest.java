@@ -19,17 +19,65 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
 
 class CrawlerTest {
     private FixtureServer server;
     private Fetcher fetcher;
     private Crawler crawler;
 
+    @TempDir
+    Path data;
+
     @BeforeEach
     void start() throws Exception {
         server = new FixtureServer();
         fetcher = new Fetcher(FetchSettings.defaults());
-        crawler = new Crawler(fetcher, new FeedReader(), new ArticleExtractor(), "barometer", new HostPacer(Duration.ZERO));
+        crawler = crawlerWithState();
+    }
+
+    private Crawler crawlerWithState() {
+        return new Crawler(fetcher, new FeedReader(), new ArticleExtractor(), "barometer", new HostPacer(Duration.ZERO),
+                new FeedValidatorStore(data.resolve("feeds.properties")));
+    }
+
+    /** Serves the fixture feed at /etag.xml with ETag "v1", answering 304 to a request that already has it. */
+    private void serveFeedWithEtag() throws Exception {
+        byte[] feed = getClass().getResourceAsStream("/crawler/site/atom.xml").readAllBytes();
+        server.on("/etag.xml", exchange -> {
+            if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.sendResponseHeaders(304, -1);
+                exchange.close();
+                return;
+            }
+            exchange.getResponseHeaders().set("ETag", "\"v1\"");
+            FixtureServer.send(exchange, 200, "application/atom+xml", feed);
+        });
+    }
+
+    @Test
+    void anUnchangedFeedCostsA304AndNoPageIsFetchedAgain() throws Exception {
+        serveFeedWithEtag();
+        crawler.crawl(List.of(feed("/etag.xml")), url -> false, a -> { });
+        int requestsAfterFirst = server.requests.size();
+
+        CrawlReport second = crawlerWithState().crawl(List.of(feed("/etag.xml")), url -> false, a -> { });
+
+        assertEquals(1, second.feedsUnchanged(), "a restarted crawler still has the feed's ETag");
+        assertEquals(0, second.feedsRead());
+        assertEquals(List.of("/etag.xml"), server.requests.subList(requestsAfterFirst, server.requests.size()).stream()
+                .filter(p -> !p.equals("/robots.txt")).toList());
+    }
+
+    @Test
+    void aFeedWithAFailedItemIsReadAgainNextTime() throws Exception {
+        crawler.crawl(List.of(feed("/rss.xml")), url -> false, a -> { });
+
+        CrawlReport second = crawler.crawl(List.of(feed("/rss.xml")), url -> false, a -> { });
+
+        assertEquals(1, second.feedsRead(), "missing.html failed, so the feed's validators were not kept");
+        assertEquals(0, second.feedsUnchanged());
     }
 
     @AfterEach

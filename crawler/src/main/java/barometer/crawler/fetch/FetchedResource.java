@@ -14,8 +14,14 @@ import java.util.Optional;
  * @param finalUri the address after redirects
  * @param contentType the Content-Type header, or empty
  * @param body the body bytes (never more than the fetcher's limit)
+ * @param validators the ETag and Last-Modified the server sent, for a conditional request next time
  */
-public record FetchedResource(URI requested, URI finalUri, String contentType, byte[] body) {
+public record FetchedResource(URI requested, URI finalUri, String contentType, byte[] body, Validators validators) {
+
+    /** A resource without validators. */
+    public FetchedResource(URI requested, URI finalUri, String contentType, byte[] body) {
+        this(requested, finalUri, contentType, body, Validators.NONE);
+    }
 
     /** The charset the Content-Type header declares, if it names one Java knows. */
     public Optional<Charset> declaredCharset() {

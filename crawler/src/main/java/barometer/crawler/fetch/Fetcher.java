@@ -50,9 +50,18 @@ public final class Fetcher implements AutoCloseable {
      * @throws FetchException on a network error, a timeout, a non-2xx status or a body over the limit
      */
     public FetchedResource fetch(URI uri) throws FetchException {
+        return fetch(uri, Validators.NONE).orElseThrow(() -> new FetchException(uri, 304, "HTTP 304 without a condition"));
+    }
+
+    /**
+     * Fetches a resource unless it is unchanged since the validators were given (conditional GET).
+     *
+     * @return empty when the server answers 304 Not Modified
+     */
+    public java.util.Optional<FetchedResource> fetch(URI uri, Validators since) throws FetchException {
         for (int attempt = 0; ; attempt++) {
             try {
-                return fetchOnce(uri);
+                return fetchOnce(uri, since);
             } catch (RetryAfter e) {
                 if (attempt >= settings.retries()) {
                     throw e.failure;
@@ -93,8 +102,15 @@ public final class Fetcher implements AutoCloseable {
         }
     }
 
-    private FetchedResource fetchOnce(URI uri) throws FetchException, RetryAfter {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+    private java.util.Optional<FetchedResource> fetchOnce(URI uri, Validators since) throws FetchException, RetryAfter {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        if (!since.etag().isEmpty()) {
+            builder.header("If-None-Match", since.etag());
+        }
+        if (!since.lastModified().isEmpty()) {
+            builder.header("If-Modified-Since", since.lastModified());
+        }
+        HttpRequest request = builder
                 .timeout(settings.readTimeout())
                 .header("User-Agent", settings.userAgent())
                 .header("Accept-Encoding", "gzip")
@@ -115,6 +131,9 @@ public final class Fetcher implements AutoCloseable {
         }
         try (InputStream raw = response.body()) {
             int status = response.statusCode();
+            if (status == 304 && !since.isEmpty()) {
+                return java.util.Optional.empty();
+            }
             if (status == 429) {
                 long wait = response.headers().firstValue("Retry-After").map(Fetcher::seconds).orElse(0L) * 1000;
                 throw new RetryAfter(new FetchException(uri, status, "HTTP 429 (too many requests)"), wait);
@@ -125,7 +144,9 @@ public final class Fetcher implements AutoCloseable {
             String encoding = response.headers().firstValue("Content-Encoding").orElse("").toLowerCase(Locale.ROOT);
             byte[] body = readBounded(uri, raw, encoding.contains("gzip"));
             String contentType = response.headers().firstValue("Content-Type").orElse("");
-            return new FetchedResource(uri, response.uri(), contentType, body);
+            Validators validators = new Validators(response.headers().firstValue("ETag").orElse(""),
+                    response.headers().firstValue("Last-Modified").orElse(""));
+            return java.util.Optional.of(new FetchedResource(uri, response.uri(), contentType, body, validators));
         } catch (IOException e) {
             throw new FetchException(uri, "could not read the body: " + describe(e), e);
         }
