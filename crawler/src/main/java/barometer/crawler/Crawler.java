@@ -117,6 +117,9 @@ public final class Crawler {
                            Set<String> seenThisCrawl, Consumer<Article> sink, Tally tally) {
         try {
             FetchedResource page = politeFetch(robots, entry.link(), Validators.NONE).orElseThrow();
+            if (!isHtml(page.contentType())) {
+                throw new IllegalStateException("not an HTML page (" + page.contentType() + ")");
+            }
             ExtractedPage extracted = extractor.extract(page);
             tally.pagesFetched++;
             // The page's own canonical address wins over the one it was reached by (redirects included).
@@ -142,6 +145,12 @@ public final class Crawler {
             tally.pagesFailed++;
             tally.problem(entry.link(), e);
         }
+    }
+
+    /** HTML, XHTML, or no type at all (then Jsoup decides): PDFs, images and the like are not articles. */
+    private static boolean isHtml(String contentType) {
+        String type = contentType.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return type.isEmpty() || type.equals("text/html") || type.equals("application/xhtml+xml");
     }
 
     private static URI ownAddress(ExtractedPage extracted, FetchedResource page) {

@@ -177,6 +177,40 @@ class CrawlerTest {
     }
 
     @Test
+    void readsGoogleNewsSitemapsAsSources() throws Exception {
+        String sitemap = new String(getClass().getResourceAsStream("/crawler/site/news-sitemap.xml").readAllBytes())
+                .replace("REPLACE_BASE", server.uri("").toString());
+        server.on("/news-sitemap.xml", exchange -> FixtureServer.send(exchange, 200, "application/xml", sitemap.getBytes()));
+        List<Article> sink = new ArrayList<>();
+
+        CrawlReport report = crawler.crawl(List.of(feed("/news-sitemap.xml")), url -> false, sink::add);
+
+        assertEquals(1, report.feedsRead());
+        Map<String, Article> byPage = sink.stream().collect(Collectors.toMap(
+                a -> a.url().substring(a.url().lastIndexOf('/') + 1), Function.identity()));
+        assertEquals(List.of("poll.html", "undated.html"), byPage.keySet().stream().sorted().toList());
+        assertEquals(Instant.parse("2017-01-05T00:00:00Z"), byPage.get("undated.html").published(),
+                "a page without a date takes the sitemap's lastmod");
+        assertEquals(Instant.parse("2018-04-30T18:00:00Z"), byPage.get("poll.html").published(),
+                "the page's own date wins over the sitemap's");
+    }
+
+    @Test
+    void skipsLinksThatAreNotHtmlPages() throws Exception {
+        server.on("/pdf-feed.xml", exchange -> FixtureServer.send(exchange, 200, "application/rss+xml",
+                ("<rss version=\"2.0\"><channel><title>T</title><item><title>Report</title><link>report.pdf</link>"
+                + "</item></channel></rss>").getBytes()));
+        server.on("/report.pdf", exchange -> FixtureServer.send(exchange, 200, "application/pdf", "%PDF-1.4".getBytes()));
+
+        CrawlReport report = crawler.crawl(List.of(feed("/pdf-feed.xml")), url -> false, a -> { });
+
+        assertEquals(0, report.articles());
+        assertEquals(1, report.pagesFailed());
+        assertTrue(report.problems().get(0).endsWith("/report.pdf: not an HTML page (application/pdf)"),
+                report.problems().toString());
+    }
+
+    @Test
     void honoursRobotsTxtForItsOwnAgent() {
         server.on("/robots.txt", exchange -> FixtureServer.send(exchange, 200, "text/plain",
                 "User-agent: barometer\nDisallow: /pages/undated.html\n\nUser-agent: *\nDisallow: /\n".getBytes()));

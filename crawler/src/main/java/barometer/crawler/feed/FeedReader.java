@@ -16,7 +16,7 @@ import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
- * Reads RSS and Atom feeds with Rome.
+ * Reads RSS and Atom feeds with Rome, and XML and Google News sitemaps with crawler-commons.
  *
  * <p>The encoding comes from the HTTP header, the BOM and the XML declaration (Rome's lenient
  * {@link XmlReader}); doctypes are refused, so a feed cannot make the parser read files or expand
@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
  */
 public final class FeedReader {
     private static final Logger LOG = Logger.getLogger(FeedReader.class);
+    private final SitemapReader sitemaps = new SitemapReader();
 
     /**
      * Reads the entries of a fetched feed.
@@ -31,6 +32,9 @@ public final class FeedReader {
      * @throws FeedException when the resource is not a feed Rome can parse
      */
     public Feed read(FetchedResource resource) {
+        if (SitemapReader.looksLikeSitemap(resource.body())) {
+            return sitemaps.read(resource);
+        }
         SyndFeed feed;
         try (XmlReader reader = new XmlReader(new ByteArrayInputStream(resource.body()),
                 resource.contentType().isBlank() ? null : resource.contentType(), true)) {
