@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -71,46 +72,50 @@ public final class Crawler {
         RobotsPolicy robots = new RobotsPolicy(fetcher, robotsAgent);
         Set<String> seenThisCrawl = new HashSet<>();
         for (FeedSource source : feeds) {
-            URI feedUrl = source.url();
-            Feed feed;
-            FetchedResource fetched;
-            try {
-                java.util.Optional<FetchedResource> changed =
-                        politeFetch(robots, feedUrl, validators.get(feedUrl.toString()));
-                if (changed.isEmpty()) {
-                    tally.feedsUnchanged++;
-                    continue;
-                }
-                fetched = changed.get();
-                feed = feedReader.read(fetched);
-                tally.feedsRead++;
-            } catch (Disallowed e) {
-                tally.disallowed++;
-                tally.problem(feedUrl, e);
-                continue;
-            } catch (FetchException | RuntimeException e) {
-                tally.feedsFailed++;
-                tally.problem(feedUrl, e);
-                continue;
-            }
-            int failedBefore = tally.pagesFailed;
-            for (FeedEntry entry : feed.entries()) {
-                String link = CanonicalUrl.of(entry.link()).toString();
-                if (!seenThisCrawl.add(link) || known.test(link)) {
-                    tally.pagesSkipped++;
-                    continue;
-                }
-                crawlPage(robots, source, feed, entry, known, seenThisCrawl, sink, tally);
-            }
-            // Only a feed whose every new item was taken may be skipped next time when unchanged; otherwise
-            // the next crawl must read it again to retry the items that failed.
-            if (tally.pagesFailed == failedBefore) {
-                validators.put(feedUrl.toString(), fetched.validators());
-            }
+            crawlFeed(robots, source, known, seenThisCrawl, sink, tally);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        return new CrawlReport(tally.feedsRead, tally.feedsUnchanged, tally.feedsFailed, tally.pagesFetched, tally.pagesFailed,
-                tally.pagesSkipped, tally.disallowed, tally.articles, tally.problems, took);
+        return new CrawlReport(tally.feedsRead, tally.feedsUnchanged, tally.feedsFailed, tally.pagesFetched,
+                tally.pagesFailed, tally.pagesSkipped, tally.disallowed, tally.articles, tally.problems, took);
+    }
+
+    private void crawlFeed(RobotsPolicy robots, FeedSource source, Predicate<String> known, Set<String> seenThisCrawl,
+                           Consumer<Article> sink, Tally tally) {
+        URI feedUrl = source.url();
+        Feed feed;
+        FetchedResource fetched;
+        try {
+            Optional<FetchedResource> changed = politeFetch(robots, feedUrl, validators.get(feedUrl.toString()));
+            if (changed.isEmpty()) {
+                tally.feedsUnchanged++;
+                return;
+            }
+            fetched = changed.get();
+            feed = feedReader.read(fetched);
+            tally.feedsRead++;
+        } catch (Disallowed e) {
+            tally.disallowed++;
+            tally.problem(feedUrl, e);
+            return;
+        } catch (FetchException | RuntimeException e) {
+            tally.feedsFailed++;
+            tally.problem(feedUrl, e);
+            return;
+        }
+        int failedBefore = tally.pagesFailed;
+        for (FeedEntry entry : feed.entries()) {
+            String link = CanonicalUrl.of(entry.link()).toString();
+            if (!seenThisCrawl.add(link) || known.test(link)) {
+                tally.pagesSkipped++;
+                continue;
+            }
+            crawlPage(robots, source, feed, entry, known, seenThisCrawl, sink, tally);
+        }
+        // Only a feed whose every new item was taken may be skipped next time when unchanged; otherwise the
+        // next crawl must read it again to retry the items that failed.
+        if (tally.pagesFailed == failedBefore) {
+            validators.put(feedUrl.toString(), fetched.validators());
+        }
     }
 
     private void crawlPage(RobotsPolicy robots, FeedSource source, Feed feed, FeedEntry entry, Predicate<String> known,
@@ -165,7 +170,7 @@ public final class Crawler {
     }
 
     /** Fetches what robots.txt allows, no sooner than the host's pace permits; empty when unchanged (304). */
-    private java.util.Optional<FetchedResource> politeFetch(RobotsPolicy robots, URI uri, Validators since)
+    private Optional<FetchedResource> politeFetch(RobotsPolicy robots, URI uri, Validators since)
             throws FetchException, Disallowed {
         if (!robots.allows(uri)) {
             throw new Disallowed();
