@@ -57,7 +57,8 @@
             (p.toneLow === null ? '' : ' (95% ' + p.toneLow.toFixed(2) + '–' + p.toneHigh.toFixed(2) + ')') +
             ' from ' + p.toneCount + ' sentences';
           const share = p.share === null ? '' : ', ' + (p.share * 100).toFixed(1) + '% of all articles';
-          return p.start + '<br>' + p.articles + ' articles' + share + '<br>' + tone;
+          const stories = p.stories === p.articles ? '' : ' (' + p.stories + ' distinct stories)';
+          return p.start + '<br>' + p.articles + ' articles' + stories + share + '<br>' + tone;
         }
       },
       legend: { data: ['Articles', 'Mean tone'] },
