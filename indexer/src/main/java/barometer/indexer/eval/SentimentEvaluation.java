@@ -4,6 +4,7 @@ import barometer.indexer.sentiment.Parser;
 import barometer.indexer.sentiment.SentimentTagger;
 import barometer.indexer.sentiment.TaggedSentence;
 import barometer.indexer.sentiment.ToneClass;
+import barometer.indexer.tone.ToneModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,8 @@ import java.util.Map;
  *       measured here.
  * </ul>
  * A text the tokenizer splits into several sentences gets the rounded mean of their labels; a sentence
- * over the length cap counts as neutral (2) and is reported.
+ * over the length cap counts as neutral (2) and is reported. With {@code --tone-model DIR} (written by
+ * {@code ./barometer train-tone}), mentions are scored by the keyword-scoped tone model instead.
  */
 public final class SentimentEvaluation {
     private static final List<String> FIVE = List.of("0", "1", "2", "3", "4");
@@ -37,7 +39,8 @@ public final class SentimentEvaluation {
 
     public static void main(String[] args) throws IOException {
         if (args.length == 0 || args[0].startsWith("--")) {
-            System.err.println("usage: ./barometer eval-sentiment FILE [--predictions OUT] [--parser pcfg|shift-reduce]");
+            System.err.println("usage: ./barometer eval-sentiment FILE [--predictions OUT] [--parser pcfg|shift-reduce]"
+                    + " [--tone-model DIR]");
             System.exit(2);
         }
         Path file = Path.of(args[0]);
@@ -62,9 +65,15 @@ public final class SentimentEvaluation {
         }
         System.out.printf("%s: %d rows, %s, parser %s%n", file, rows.size(),
                 columns == 2 ? "sentence labels" : "tone toward a mention", parser.name().toLowerCase(Locale.ROOT));
-        SentimentTagger tagger = new SentimentTagger(80, 1, 1, parser);
-        tagger.tag("Warm up the models.");
-        Evaluation result = columns == 2 ? sentences(tagger, rows) : mentions(tagger, rows);
+        String toneModel = option(args, "--tone-model");
+        Evaluation result;
+        if (columns == 5 && toneModel != null) {
+            result = mentions(ToneModel.load(Path.of(toneModel)), rows);
+        } else {
+            SentimentTagger tagger = new SentimentTagger(80, 1, 1, parser);
+            tagger.tag("Warm up the models.");
+            result = columns == 2 ? sentences(tagger, rows) : mentions(tagger, rows);
+        }
         if (out != null) {
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
                 for (int i = 0; i < rows.size(); i++) {
@@ -136,6 +145,23 @@ public final class SentimentEvaluation {
         System.out.printf("tone toward the mention = class of its sentence: accuracy %.4f, macro-F1 %.4f%n%s",
                 three.accuracy(), three.macroF1(), three.table());
         System.out.printf("%d distinct sentences; %.1f mentions/s%n", labelOfSentence.size(), rows.size() / seconds);
+        return new Evaluation(rows.size(), three.accuracy(), three.macroF1(), predictions);
+    }
+
+    /** The keyword-scoped tone model's prediction for each mention. */
+    private static Evaluation mentions(ToneModel model, List<String[]> rows) {
+        Confusion three = new Confusion(THREE);
+        List<String> predictions = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (String[] row : rows) {
+            ToneClass tone = model.predict(row[4], Integer.parseInt(row[1].strip()), Integer.parseInt(row[2].strip()));
+            predictions.add(tone.label());
+            three.add(goldClass(row[0]), tone.ordinal());
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("tone toward the mention = keyword-scoped tone model: accuracy %.4f, macro-F1 %.4f%n%s",
+                three.accuracy(), three.macroF1(), three.table());
+        System.out.printf("%.1f mentions/s%n", rows.size() / seconds);
         return new Evaluation(rows.size(), three.accuracy(), three.macroF1(), predictions);
     }
 
