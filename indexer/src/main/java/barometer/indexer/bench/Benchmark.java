@@ -10,6 +10,7 @@ import barometer.indexer.sentiment.TaggedSentence;
 import barometer.indexer.sentiment.ToneClass;
 import barometer.indexer.store.LuceneNewsIndex;
 import barometer.indexer.trend.Interval;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -231,15 +230,14 @@ public final class Benchmark {
         List<String> texts = new ArrayList<>();
         int articles = 0;
         if (Files.isDirectory(extraction)) {
-            Pattern body = Pattern.compile("\"articleBody\"\\s*:\\s*\"");
+            ObjectMapper mapper = new ObjectMapper();
             try (Stream<Path> files = Files.list(extraction)) {
                 for (Path json : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                    String s = Files.readString(json);
-                    Matcher m = body.matcher(s);
-                    if (m.find()) {
+                    String body = mapper.readTree(json.toFile()).path("articleBody").asText("");
+                    if (!body.isEmpty()) {
                         // Paragraphs, not whole articles, are the units: a crawl tags many articles at
                         // once, and a few long articles would otherwise leave workers idle at the end.
-                        for (String paragraph : jsonString(s, m.end()).split("\n\\s*\n|\n")) {
+                        for (String paragraph : body.split("\n")) {
                             if (!paragraph.isBlank()) {
                                 texts.add(paragraph.strip());
                             }
@@ -260,28 +258,6 @@ public final class Benchmark {
             System.out.printf("sentiment texts: %d synthetic articles (%s not found)%n", n, extraction);
         }
         return texts;
-    }
-
-    private static String jsonString(String s, int start) {
-        StringBuilder out = new StringBuilder();
-        for (int i = start; i < s.length() && s.charAt(i) != '"'; i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                char e = s.charAt(++i);
-                switch (e) {
-                    case 'n' -> out.append('\n');
-                    case 't' -> out.append(' ');
-                    case 'u' -> {
-                        out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-                        i += 4;
-                    }
-                    default -> out.append(e);
-                }
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static long heapAfterGc() {

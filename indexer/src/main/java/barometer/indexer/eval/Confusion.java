@@ -2,21 +2,24 @@ package barometer.indexer.eval;
 
 import java.util.List;
 
-/** A confusion matrix over named classes, with accuracy and macro-F1. Rows are gold, columns predicted. */
-final class Confusion {
+/**
+ * A confusion matrix over named classes, with accuracy and macro-F1 (the mean of the classes' F1). Rows
+ * are gold labels, columns predictions. Not thread-safe.
+ */
+public final class Confusion {
     private final List<String> classes;
     private final long[][] counts;
 
-    Confusion(List<String> classes) {
+    public Confusion(List<String> classes) {
         this.classes = List.copyOf(classes);
         this.counts = new long[classes.size()][classes.size()];
     }
 
-    void add(int gold, int predicted) {
+    public void add(int gold, int predicted) {
         counts[gold][predicted]++;
     }
 
-    long total() {
+    public long total() {
         long n = 0;
         for (long[] row : counts) {
             for (long c : row) {
@@ -26,7 +29,7 @@ final class Confusion {
         return n;
     }
 
-    double accuracy() {
+    public double accuracy() {
         long right = 0;
         for (int i = 0; i < counts.length; i++) {
             right += counts[i][i];
@@ -35,7 +38,7 @@ final class Confusion {
     }
 
     /** Mean over the classes of each class's F1 (a class never predicted nor present scores 0). */
-    double macroF1() {
+    public double macroF1() {
         double sum = 0;
         for (int k = 0; k < counts.length; k++) {
             long tp = counts[k][k], predicted = 0, gold = 0;
@@ -50,7 +53,7 @@ final class Confusion {
         return sum / counts.length;
     }
 
-    String table() {
+    public String table() {
         StringBuilder out = new StringBuilder(String.format("%-14s", "gold \\ pred"));
         classes.forEach(c -> out.append(String.format("%10s", c)));
         out.append('\n');

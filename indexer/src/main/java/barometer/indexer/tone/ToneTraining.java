@@ -1,5 +1,6 @@
 package barometer.indexer.tone;
 
+import barometer.indexer.eval.Confusion;
 import barometer.indexer.sentiment.ToneClass;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,17 +39,17 @@ public final class ToneTraining {
         long t0 = System.nanoTime();
         ToneModel model = ToneModel.train(train);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        int[][] confusion = new int[3][3];
+        Confusion confusion = new Confusion(List.of("negative", "neutral", "positive"));
         for (LabelledMention m : heldOut) {
-            confusion[m.tone().ordinal()][model.predict(m.sentence(), m.from(), m.to()).ordinal()]++;
+            confusion.add(m.tone().ordinal(), model.predict(m.sentence(), m.from(), m.to()).ordinal());
         }
         System.out.printf("trained on %d mentions in %.1f s; held out %d (a fifth of the sentences)%n",
                 train.size(), seconds, heldOut.size());
-        System.out.println(table(confusion));
+        System.out.println(confusion.table());
         ToneModel full = ToneModel.train(rows);
         full.save(out);
         System.out.println("model trained on all " + rows.size() + " mentions written to " + out);
-        System.out.printf("n=%d acc=%.4f f1m=%.4f%n", heldOut.size(), accuracy(confusion), macroF1(confusion));
+        System.out.printf("n=%d acc=%.4f f1m=%.4f%n", heldOut.size(), confusion.accuracy(), confusion.macroF1());
     }
 
     static List<LabelledMention> read(Path file) throws IOException {
@@ -68,40 +69,5 @@ public final class ToneTraining {
             rows.add(new LabelledMention(tone, Integer.parseInt(c[1].strip()), Integer.parseInt(c[2].strip()), c[4]));
         }
         return rows;
-    }
-
-    private static String table(int[][] c) {
-        StringBuilder s = new StringBuilder(String.format("%-14s%10s%10s%10s%n", "gold \\ pred", "negative", "neutral", "positive"));
-        String[] names = {"negative", "neutral", "positive"};
-        for (int i = 0; i < 3; i++) {
-            s.append(String.format("%-14s%10d%10d%10d%n", names[i], c[i][0], c[i][1], c[i][2]));
-        }
-        return s.toString();
-    }
-
-    private static double accuracy(int[][] c) {
-        int right = 0, all = 0;
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                all += c[i][j];
-                right += i == j ? c[i][j] : 0;
-            }
-        }
-        return all == 0 ? 0 : (double) right / all;
-    }
-
-    private static double macroF1(int[][] c) {
-        double sum = 0;
-        for (int k = 0; k < 3; k++) {
-            int predicted = 0, gold = 0;
-            for (int i = 0; i < 3; i++) {
-                predicted += c[i][k];
-                gold += c[k][i];
-            }
-            double p = predicted == 0 ? 0 : (double) c[k][k] / predicted;
-            double r = gold == 0 ? 0 : (double) c[k][k] / gold;
-            sum += p + r == 0 ? 0 : 2 * p * r / (p + r);
-        }
-        return sum / 3;
     }
 }
