@@ -143,6 +143,7 @@ public record Poll(String pollster, List<String> sponsors, LocalDate fieldStart,
     }
 
     static String normalised(String name) {
-        return name == null ? "" : name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+        return name == null ? "" : name.toLowerCase(Locale.ROOT).replaceFirst("^the\\s+", "")
+                .replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 }

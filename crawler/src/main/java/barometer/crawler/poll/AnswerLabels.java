@@ -1,0 +1,117 @@
+package barometer.crawler.poll;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Names the answer a share belongs to from the words around it: "32% support", "57% were opposed", "11% did not
+ * know", "approve", "would vote yes". Stance answers use support / oppose / unsure; approval and favourability
+ * questions keep their own words.
+ */
+final class AnswerLabels {
+
+    private record Cue(Pattern pattern, String label) {
+    }
+
+    /** Checked in order: negations and the longer words ("disapprove") before the words they contain. */
+    private static final List<Cue> CUES = List.of(
+            cue("undecided|unsure|not sure|(?:do|did|does)(?:n't| not) know|don't knows?|no opinion|had no view|"
+                    + "(?:were|are|was)(?:n't| not) sure|could(?:n't| not) say|neither|no answer", "unsure"),
+            cue("(?:do|did|does|would)(?:n't| not) (?:support|favou?r|back|want)|disapprove of secession", "oppose"),
+            cue("disapprov\\w*", "disapprove"),
+            cue("unfavou?rabl\\w*", "unfavorable"),
+            cue("approv\\w*", "approve"),
+            cue("favou?rabl\\w*", "favorable"),
+            cue("oppos\\w*|against|reject\\w*|(?:vote|voted|say|said|answered) no\\b|the no side|disagree\\w*|"
+                    + "(?:to |would )?(?:remain|stay)\\b|preferr?\\w* (?:to )?(?:remain|stay)", "oppose"),
+            cue("support\\w*|favou?r\\w*|in favou?r|back(?:ed|s|ing)?\\b|(?:vote|voted|say|said|answered) yes\\b|"
+                    + "the yes side|agree\\w*|want\\w* (?:\\w+ ){0,6}?(?:to )?(?:secede|leave|split|separate|"
+                    + "independen\\w*|break away|withdraw)|would (?:vote to )?(?:secede|leave)|for independence|"
+                    + "pro-independence|(?:should|would) (?:\\w+ ){0,3}?(?:secede|leave|become independent|split)",
+                    "support"));
+    private static final Pattern YES_NO_AFTER = Pattern.compile("^\\s*(?:said\\s+|voted\\s+|chose\\s+)?[\"“‘']?(Yes|No|yes|no)\\b");
+    private static final Pattern BARE_YES_NO = Pattern.compile("\\b(Yes|No|yes|no)[\"”’']?\\s*(?:[:=-]|on|at|with)?\\s*$");
+    /** "support stood at 45%", "viewed favorably by 48%": the answer is named just before its share. */
+    private static final Pattern LINKED_BEFORE = Pattern.compile("(?i)\\b(?:at|on|to|reached|by|is|was|of|hit|"
+            + "stands at|stood at|rose to|fell to)\\s*$");
+    private static final Pattern SKIP_BEFORE = Pattern.compile("(?i)(?:up|down|rose|fell|dropped|climbed|higher|lower)"
+            + "\\s+from\\s*$|\\bfrom\\s*$|(?:margin of (?:sampling )?error|interval|plus or minus|"
+            + "±|\\+/-)[^.;]{0,25}$|\\b(?:than|of the vote|turnout of|threshold of|lead of|led by|ahead by|behind by)\\s*$");
+    private static final Pattern SUBGROUP = Pattern.compile("(?i)\\bamong\\s+(?!(?:all\\s+)?(?:\\d[\\d,]*\\s+)?"
+            + "(?:adults|voters|registered|likely|residents|respondents|those (?:polled|surveyed)|people|Americans|"
+            + "Californians|Texans|Scots|Catalans|Quebecers|Albertans|Britons|Canadians|the (?:public|electorate)))"
+            + "[^,;]{0,40},?\\s*$|\\b(?:Democrats|Republicans|independents|men|women|young|older|Latinos|"
+            + "Hispanics|whites|Labour|Conservative|SNP)\\b[^.;,]{0,20}$");
+
+    private AnswerLabels() {
+    }
+
+    private static Cue cue(String regex, String label) {
+        return new Cue(Pattern.compile("(?i)\\b(?:" + regex + ")"), label);
+    }
+
+    /**
+     * The label of the share at {@code [start, end)} of a sentence, reading the words after it (up to the next
+     * share) and, failing that, just before it. Empty when no cue names it, or when the share is not a poll answer
+     * (a change "up from 20%", a margin of error, a subgroup "among Democrats").
+     */
+    static Optional<String> label(String sentence, int start, int end, int previousEnd, int nextStart) {
+        String before = sentence.substring(Math.max(previousEnd, Math.max(0, start - 60)), start);
+        if (SKIP_BEFORE.matcher(before).find() || SUBGROUP.matcher(before).find()) {
+            return Optional.empty();
+        }
+        String clauseBefore = before.replaceAll(".*[,;]", "");
+        if (LINKED_BEFORE.matcher(clauseBefore).find()) {
+            Optional<String> named = lastIn(clauseBefore);
+            if (named.isPresent()) {
+                return named;
+            }
+        }
+        Matcher bare = BARE_YES_NO.matcher(before);
+        if (bare.find()) {
+            return Optional.of(bare.group(1).equalsIgnoreCase("yes") ? "support" : "oppose");
+        }
+        String after = sentence.substring(end, Math.min(nextStart, Math.min(sentence.length(), end + 90)));
+        after = after.split("[;:]|\\bwhile\\b|\\bwhereas\\b|, (?:but|and|with) |\\(", 2)[0];
+        Matcher yesNo = YES_NO_AFTER.matcher(after);
+        if (yesNo.find()) {
+            return Optional.of(yesNo.group(1).equalsIgnoreCase("yes") ? "support" : "oppose");
+        }
+        Optional<String> label = first(after);
+        if (label.isPresent()) {
+            return label;
+        }
+        return lastIn(clauseBefore);
+    }
+
+    private static Optional<String> first(String text) {
+        int best = Integer.MAX_VALUE;
+        String label = null;
+        for (Cue cue : CUES) {
+            Matcher m = cue.pattern().matcher(text);
+            if (m.find() && m.start() < best) {
+                best = m.start();
+                label = cue.label();
+            }
+        }
+        return Optional.ofNullable(label);
+    }
+
+    private static Optional<String> lastIn(String text) {
+        int best = -1;
+        String label = null;
+        for (Cue cue : CUES) {
+            Matcher m = cue.pattern().matcher(text);
+            while (m.find()) {
+                if (m.start() > best) {
+                    best = m.start();
+                    label = cue.label();
+                }
+            }
+        }
+        return Optional.ofNullable(label).map(l -> l.toLowerCase(Locale.ROOT));
+    }
+}

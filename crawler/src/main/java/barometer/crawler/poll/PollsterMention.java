@@ -1,0 +1,204 @@
+package barometer.crawler.poll;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A pollster named in a sentence, with its sponsors: "a Reuters/Ipsos poll" (Ipsos for Reuters), "a survey by
+ * YouGov for The Times", "conducted by Survation on behalf of the Daily Record", "according to Gallup".
+ *
+ * <p>In "A/B poll" the firm known to run polls is the pollster and the other names are sponsors; when neither
+ * is known the last name is taken as the pollster, as that is how such pairs are written.
+ *
+ * @param pollster the firm that ran the fieldwork
+ * @param sponsors who commissioned or published it
+ * @param start where the mention starts in the sentence
+ * @param end where it ends
+ * @param confidence 1 for a known firm, lower for a name read only from the phrase
+ */
+record PollsterMention(String pollster, List<String> sponsors, int start, int end, double confidence) {
+
+    /** Firms that run polls; a name on this list is a pollster, not a sponsor. */
+    static final List<String> KNOWN = List.of("Ipsos MORI", "Ipsos", "YouGov", "Gallup", "SurveyUSA", "Survation",
+            "Quinnipiac University", "Quinnipiac", "Pew Research Center", "Morning Consult", "Rasmussen Reports",
+            "Rasmussen", "Emerson College", "Marist College", "Marist", "Public Policy Polling", "Monmouth University",
+            "Opinium", "ComRes", "Savanta ComRes", "Savanta", "ICM", "Panelbase", "BMG Research", "Ashcroft",
+            "Léger", "Leger", "Angus Reid Institute", "Angus Reid", "Abacus Data", "Mainstreet Research", "Nanos",
+            "Ifop", "Elabe", "Odoxa", "Forsa", "INSA", "Infratest dimap", "Forschungsgruppe Wahlen", "Datafolha",
+            "CIS", "GESOP", "Centre d'Estudis d'Opinió", "Metroscopia", "GAD3", "Sigma Dos", "SocioMétrica",
+            "Harris Poll", "HarrisX", "Zogby", "SurveyMonkey", "Civiqs", "Data for Progress", "Change Research",
+            "Field Research Corporation", "Public Policy Institute of California", "PPIC", "Berkeley IGS",
+            "Hoover Institution", "Kantar", "Deltapoll", "Redfield & Wilton", "Lord Ashcroft Polls", "Edison Research",
+            "Siena College", "Suffolk University", "University of Texas", "Texas Politics Project", "Lucid",
+            "Research Co.", "Insights West", "Environics", "Ekos", "Populus", "Norstat", "Sentio", "Lifepoint",
+            "Dedicated Research", "Ipsos Reid", "Big Village", "Echelon Insights", "Trafalgar Group", "Cygnal",
+            "Pulse Opinion Research", "Western New England University", "Elon University", "Winthrop University");
+
+    private static final Set<String> NOT_NAMES = Set.of("a", "an", "the", "new", "latest", "recent", "fresh",
+            "national", "nationwide", "statewide", "online", "telephone", "phone", "exit", "opinion", "separate",
+            "another", "previous", "earlier", "same", "this", "that", "its", "their", "his", "her", "our", "one",
+            "independent", "tracking", "monthly", "weekly", "annual", "january", "february", "march", "april", "may",
+            "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
+            "wednesday", "thursday", "friday", "saturday", "sunday", "last", "first", "second", "poll", "survey",
+            "in", "of", "for", "by", "and", "with", "which", "whose", "week's", "month's", "year's", "today's");
+
+    /** "Sunday" starts a newspaper's name ("Sunday Times") but not "Sunday's poll". */
+    private static final Set<String> WEEKDAYS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday");
+    private static final String NAME_WORD = "(?:[A-Z][\\p{L}'’.&-]*|&|of|for|de|d'|the)";
+    private static final String NAME = "(" + "[A-Z][\\p{L}'’.&-]*(?:\\s+" + NAME_WORD + ")*" + ")";
+    private static final Pattern NAME_THEN_POLL = Pattern.compile(
+            NAME + "(?:\\s*/\\s*" + NAME + ")*('s|’s)?\\s+(?:[a-z]+\\s+){0,2}?(?:poll|survey|polling)\\b");
+    private static final Pattern POLL_BY = Pattern.compile("(?:poll|survey|polling|conducted|carried out|fielded)"
+            + "\\s+(?:(?!commissioned|sponsored|paid|funded)[a-z]+\\s+){0,3}?by\\s+(?:the\\s+)?" + NAME + "(?:\\s+(?:for|on behalf of|commissioned by)\\s+(?:the\\s+)?"
+            + NAME + ")?");
+    private static final String NAMES = NAME + "(?:\\s+and\\s+(?:the\\s+)?[A-Z][\\p{L}'’.&-]*(?:\\s+" + NAME_WORD + ")*)?";
+    private static final Pattern COMMISSIONED = Pattern.compile("(?:commissioned|sponsored|paid for)\\s+by\\s+(?:the\\s+)?("
+            + NAMES + ")|\\bfor\\s+(?:the\\s+)?(" + NAMES + ")");
+    private static final Pattern KNOWN_NAME;
+
+    static {
+        List<String> sorted = new ArrayList<>(KNOWN);
+        sorted.sort((a, b) -> b.length() - a.length());
+        StringBuilder alternatives = new StringBuilder();
+        for (String name : sorted) {
+            alternatives.append(alternatives.isEmpty() ? "" : "|").append(Pattern.quote(name));
+        }
+        KNOWN_NAME = Pattern.compile("(?<![\\p{L}])(" + alternatives + ")(?![\\p{L}])");
+    }
+
+    /** The pollsters named in a sentence, in order, overlapping mentions merged. */
+    static List<PollsterMention> find(String sentence) {
+        List<PollsterMention> found = new ArrayList<>();
+        Matcher m = POLL_BY.matcher(sentence);
+        while (m.find()) {
+            String name = clean(m.group(1));
+            if (name != null) {
+                List<String> sponsors = m.group(2) == null || clean(m.group(2)) == null ? List.of()
+                        : List.of(clean(m.group(2)));
+                add(found, new PollsterMention(canonical(name), sponsors, m.start(1), m.end(),
+                        isKnown(name) ? 1.0 : 0.8));
+            }
+        }
+        m = NAME_THEN_POLL.matcher(sentence);
+        while (m.find()) {
+            List<String> names = names(sentence.substring(m.start(), m.end()));
+            if (!names.isEmpty()) {
+                add(found, split(names, m.start(), m.end()));
+            }
+        }
+        m = KNOWN_NAME.matcher(sentence);
+        while (m.find()) {
+            add(found, new PollsterMention(canonical(m.group(1)), List.of(), m.start(), m.end(), 0.9));
+        }
+        found.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return withSponsorsFrom(sentence, found);
+    }
+
+    /** Adds "for The Times" or "commissioned by KHOU-TV" that follow a mention to its sponsors. */
+    private static List<PollsterMention> withSponsorsFrom(String sentence, List<PollsterMention> found) {
+        List<PollsterMention> out = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            PollsterMention mention = found.get(i);
+            int to = i + 1 < found.size() ? found.get(i + 1).start() : sentence.length();
+            out.add(mention.sponsors().isEmpty() ? sponsored(sentence, mention, to, found.size() == 1) : mention);
+        }
+        return List.copyOf(out);
+    }
+
+    private static PollsterMention sponsored(String sentence, PollsterMention only, int to, boolean anywhere) {
+        Matcher m = COMMISSIONED.matcher(sentence);
+        if (!anywhere) {
+            m.region(only.end(), Math.max(only.end(), to));
+        }
+        while (m.find()) {
+            List<String> sponsors = new ArrayList<>();
+            for (String part : (m.group(1) != null ? m.group(1) : m.group(3)).split("\\s+and\\s+")) {
+                String name = clean(part);
+                if (name != null && !Poll.normalised(name).equals(Poll.normalised(only.pollster())) && !isKnown(name)
+                        && !Places.isPlace(name)) {
+                    sponsors.add(name);
+                }
+            }
+            if (!sponsors.isEmpty()) {
+                return new PollsterMention(only.pollster(), sponsors, only.start(), only.end(), only.confidence());
+            }
+        }
+        return only;
+    }
+
+    /** The names of "Reuters/Ipsos poll" or "Monmouth University's poll": the capitalised words before "poll". */
+    private static List<String> names(String phrase) {
+        String head = phrase.replaceAll("(?:('s|’s))?\\s+(?:[a-z]+\\s+){0,2}?(?:poll|survey|polling)$", "");
+        List<String> names = new ArrayList<>();
+        for (String part : head.split("\\s*/\\s*")) {
+            String name = clean(part);
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private static PollsterMention split(List<String> names, int start, int end) {
+        int pollster = names.size() - 1;
+        for (int i = 0; i < names.size(); i++) {
+            if (isKnown(names.get(i))) {
+                pollster = i;
+            }
+        }
+        List<String> sponsors = new ArrayList<>(names);
+        String name = sponsors.remove(pollster);
+        return new PollsterMention(canonical(name), sponsors, start, end, isKnown(name) ? 1.0 : 0.7);
+    }
+
+    /** Drops leading words that are not part of a name ("a new", "The latest", places) and checks what is left. */
+    private static String clean(String raw) {
+        if (isKnown(raw.strip())) {
+            return raw.strip();
+        }
+        List<String> words = new ArrayList<>(Arrays.asList(raw.strip().split("\\s+")));
+        while (!words.isEmpty() && !(words.size() > 1 && WEEKDAYS.contains(words.get(0).toLowerCase(Locale.ROOT))
+                && Character.isUpperCase(words.get(1).charAt(0)))
+                && (NOT_NAMES.contains(words.get(0).toLowerCase(Locale.ROOT))
+                || Places.isPlace(words.get(0)) || Places.isPlace(String.join(" ", words)))) {
+            if (Places.isPlace(String.join(" ", words))) {
+                return null;
+            }
+            words.remove(0);
+        }
+        while (!words.isEmpty() && NOT_NAMES.contains(words.get(words.size() - 1).toLowerCase(Locale.ROOT))) {
+            words.remove(words.size() - 1);
+        }
+        if (words.isEmpty()) {
+            return null;
+        }
+        String name = String.join(" ", words).replaceAll("[’']s$", "").replaceAll("[.,]$", "");
+        return name.isEmpty() || !Character.isUpperCase(name.charAt(0)) ? null : name;
+    }
+
+    static boolean isKnown(String name) {
+        String n = Poll.normalised(name);
+        return KNOWN.stream().anyMatch(k -> Poll.normalised(k).equals(n));
+    }
+
+    /** The gazetteer's spelling of a known firm; other names as written. */
+    private static String canonical(String name) {
+        String n = Poll.normalised(name);
+        return KNOWN.stream().filter(k -> Poll.normalised(k).equals(n)).findFirst().orElse(name);
+    }
+
+    private static void add(List<PollsterMention> found, PollsterMention mention) {
+        for (PollsterMention f : found) {
+            if (mention.start() < f.end() && f.start() < mention.end()) {
+                return;
+            }
+        }
+        found.add(mention);
+    }
+}
