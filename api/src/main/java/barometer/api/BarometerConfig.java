@@ -18,6 +18,15 @@ public interface BarometerConfig {
 
     Sentiment sentiment();
 
+    /** The admin API (poll import). */
+    Admin admin();
+
+    /** Settings of the admin API. */
+    interface Admin {
+        /** The key admin requests send in the {@code X-Api-Key} header; unset: the admin API refuses every call. */
+        java.util.Optional<String> apiKey();
+    }
+
     /** How and what to crawl. */
     interface Crawl {
         /** Whether crawls run at all (at start and on the schedule). */

@@ -1,9 +1,13 @@
 package barometer.indexer;
 
 import barometer.crawler.Article;
+import barometer.crawler.poll.Poll;
+import barometer.crawler.poll.PollExtractor;
 import barometer.indexer.sentiment.AnalysedArticle;
 import barometer.indexer.sentiment.SentimentTagger;
 import barometer.indexer.sentiment.TaggedSentence;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -22,7 +26,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Text already stored under any URL (same {@link ContentHash}) is not tagged again: its sentences are
  * copied. {@link #submit} blocks when the workers are behind, so a fast crawler cannot pile up memory.
- * Searches go on while articles are taken in.
+ * Searches go on while articles are taken in. Polls the article reports ({@link PollExtractor}) are stored
+ * with it, merged with other reports of the same poll.
  */
 public final class Ingest implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Ingest.class);
@@ -37,6 +42,8 @@ public final class Ingest implements AutoCloseable {
     private final AtomicLong reused = new AtomicLong();
     private final AtomicLong overCap = new AtomicLong();
     private final AtomicLong taggingNanos = new AtomicLong();
+    private final PollExtractor polls = new PollExtractor();
+    private final AtomicLong pollFailures = new AtomicLong();
 
     /**
      * @param workers articles tagged at once; one per core keeps the machine busy
@@ -59,6 +66,7 @@ public final class Ingest implements AutoCloseable {
         pool.execute(() -> {
             try {
                 index.add(analyse(article));
+                storePolls(article);
                 index.commit();
                 stored.incrementAndGet();
             } catch (RuntimeException e) {
@@ -83,6 +91,26 @@ public final class Ingest implements AutoCloseable {
         tagged.addAndGet(analysed.sentences().size());
         overCap.addAndGet(analysed.untaggedSentences());
         return analysed;
+    }
+
+    /** A poll that cannot be read or stored is logged and counted; it never costs the article. */
+    private void storePolls(Article article) {
+        try {
+            List<Poll> polls = pollsIn(article);
+            if (!polls.isEmpty()) {
+                index.addPolls(polls);
+            }
+        } catch (RuntimeException e) {
+            pollFailures.incrementAndGet();
+            LOG.warnf(e, "Could not store the polls of %s", article.url());
+        }
+    }
+
+    /** The polls an article reports, placed at its publication day when it gives no fieldwork dates. */
+    private List<Poll> pollsIn(Article article) {
+        LocalDate published = article.published() == null ? null
+                : article.published().atZone(ZoneOffset.UTC).toLocalDate();
+        return polls.extract(article.text(), article.url(), published, article.topic());
     }
 
     /** Waits until every submitted article is stored (or has failed). */

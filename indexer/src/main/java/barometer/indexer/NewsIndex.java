@@ -57,6 +57,16 @@ public interface NewsIndex extends AutoCloseable {
      */
     List<SentenceHit> sentences(String query, LocalDate from, LocalDate to, ZoneId zone, int limit);
 
+    /**
+     * Stores polls. A poll with the key of a stored one ({@link barometer.crawler.poll.Poll#key()}) is not stored
+     * twice; a poll that another report already gave ({@link barometer.crawler.poll.Poll#sameAs}) is merged into
+     * it, keeping every source. Call {@link #commit()} to make them durable.
+     */
+    PollsAdded addPolls(List<barometer.crawler.poll.Poll> polls);
+
+    /** The stored polls that pass a filter, oldest first. */
+    List<barometer.crawler.poll.Poll> polls(PollFilter filter);
+
     @Override
     void close();
 }

@@ -50,6 +50,9 @@ record PollsterMention(String pollster, List<String> sponsors, int start, int en
     /** "Sunday" starts a newspaper's name ("Sunday Times") but not "Sunday's poll". */
     private static final Set<String> WEEKDAYS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday");
+    /** A name that ends like a firm's ("Sierra Polling Institute", "Golden Gate Research") names a pollster. */
+    private static final Pattern FIRM_WORD = Pattern.compile("\\b(?:Research|Polling|Polls|Institute|Strategies|"
+            + "Insights|Associates|Group|Partners|Analytics|University|College|Center|Centre|Opinion)$");
     private static final String NAME_WORD = "(?:[A-Z][\\p{L}'’.&-]*|&|of|for|de|d'|the)";
     private static final String NAME = "(" + "[A-Z][\\p{L}'’.&-]*(?:\\s+" + NAME_WORD + ")*" + ")";
     private static final Pattern NAME_THEN_POLL = Pattern.compile(
@@ -154,7 +157,8 @@ record PollsterMention(String pollster, List<String> sponsors, int start, int en
         }
         List<String> sponsors = new ArrayList<>(names);
         String name = sponsors.remove(pollster);
-        return new PollsterMention(canonical(name), sponsors, start, end, isKnown(name) ? 1.0 : 0.7);
+        double confidence = isKnown(name) ? 1.0 : FIRM_WORD.matcher(name).find() ? 0.9 : 0.7;
+        return new PollsterMention(canonical(name), sponsors, start, end, confidence);
     }
 
     /** Drops leading words that are not part of a name ("a new", "The latest", places) and checks what is left. */

@@ -20,6 +20,7 @@ public enum Population {
     }
 
     /** The words used in JSON and CSV ({@code "registered voters"}). */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String label() {
         return label;
     }

@@ -1,5 +1,6 @@
 package barometer.indexer.poll;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
 
 /**
@@ -11,5 +12,6 @@ import java.time.LocalDate;
  * @param high upper end of the band
  * @param polls polls whose fieldwork midpoint falls in the trailing window ending that day
  */
+@JsonPropertyOrder({"date", "estimate", "low", "high", "polls"})
 public record PollAveragePoint(LocalDate date, double estimate, double low, double high, int polls) {
 }

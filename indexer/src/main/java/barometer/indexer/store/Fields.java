@@ -9,6 +9,13 @@ final class Fields {
     static final String KIND = "kind";
     static final String ARTICLE = "article";
     static final String SENTENCE = "sentence";
+    static final String POLL = "poll";
+    /** A poll's identity ({@code Poll.key()}): re-imports replace rather than repeat. */
+    static final String POLL_KEY = "poll_key";
+    /** The whole poll, as JSON. */
+    static final String POLL_JSON = "poll_json";
+    /** A poll's topic (apart from {@link #TOPIC}, whose doc values only articles carry). */
+    static final String POLL_TOPIC = "poll_topic";
 
     /** The article's URL; also on each sentence, so that one term deletes an article with its sentences. */
     static final String URL = "url";

@@ -1,5 +1,8 @@
 package barometer.indexer.store;
 
+import barometer.crawler.poll.Poll;
+import barometer.indexer.PollFilter;
+import barometer.indexer.PollsAdded;
 import barometer.indexer.InvalidQueryException;
 import barometer.indexer.NewsIndex;
 import barometer.indexer.SearchHit;
@@ -29,6 +32,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +100,7 @@ public final class LuceneNewsIndex implements NewsIndex {
     private final RecentStories recentStories = new RecentStories(10_000);
     private final java.util.concurrent.atomic.AtomicLong lastAddRefresh = new java.util.concurrent.atomic.AtomicLong();
     private final Map<TotalsKey, TrendAccumulator> totalsCache = new ConcurrentHashMap<>();
+    private volatile StoredPolls storedPolls;
 
     /** Opens (or creates) the index in a folder, rebuilding it first if it was written with another schema. */
     public LuceneNewsIndex(Path folder) {
@@ -512,6 +517,76 @@ public final class LuceneNewsIndex implements NewsIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the index", e);
         }
+    }
+
+    // ---- polls
+
+    @Override
+    public synchronized PollsAdded addPolls(List<Poll> polls) {
+        List<Poll> stored = new ArrayList<>(polls(PollFilter.ALL));
+        Map<String, Poll> byKey = new HashMap<>();
+        stored.forEach(p -> byKey.put(p.key(), p));
+        int added = 0, merged = 0, unchanged = 0;
+        try {
+            for (Poll poll : polls) {
+                Poll same = byKey.get(poll.key());
+                if (same != null && same.sources().containsAll(poll.sources())) {
+                    unchanged++;
+                    continue;
+                }
+                if (same == null && poll.externalId().isEmpty()) {
+                    same = stored.stream().filter(p -> p.topic().equals(poll.topic()) && p.sameAs(poll))
+                            .findFirst().orElse(null);
+                }
+                Poll result = same == null ? poll : same.mergedWith(poll);
+                if (same != null) {
+                    writer.deleteDocuments(new Term(Fields.POLL_KEY, same.key()));
+                    stored.remove(same);
+                    byKey.remove(same.key());
+                    merged++;
+                } else {
+                    added++;
+                }
+                writer.updateDocument(new Term(Fields.POLL_KEY, result.key()), PollDocuments.of(result));
+                stored.add(result);
+                byKey.put(result.key(), result);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store polls", e);
+        }
+        if (added + merged > 0) {
+            changed.set(true);
+            try {
+                searchers.maybeRefreshBlocking();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot refresh the index", e);
+            }
+        }
+        return new PollsAdded(added, merged, unchanged);
+    }
+
+    @Override
+    public List<Poll> polls(PollFilter filter) {
+        long version = version();
+        StoredPolls cached = storedPolls;
+        if (cached == null || cached.version() != version) {
+            List<Poll> all = withSearcher(s -> {
+                List<Poll> out = new ArrayList<>();
+                StoredFields fields = s.storedFields();
+                for (ScoreDoc sd : s.search(kind(Fields.POLL), Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
+                    out.add(PollDocuments.poll(fields.document(sd.doc)));
+                }
+                out.sort(Comparator.comparing(Poll::date, Comparator.nullsLast(Comparator.naturalOrder())));
+                return List.copyOf(out);
+            });
+            cached = new StoredPolls(version, all);
+            storedPolls = cached;
+        }
+        return cached.polls().stream().filter(filter::test).toList();
+    }
+
+    /** Parsed polls of one index version: parsing thousands of stored JSON polls per request would cost. */
+    private record StoredPolls(long version, List<Poll> polls) {
     }
 
     @Override

@@ -77,6 +77,10 @@ final class SchemaUpgrade {
                         MinHash.of(article.text())));
                 articles++;
             }
+            TopDocs polls = searcher.search(new TermQuery(new Term(Fields.KIND, Fields.POLL)), Math.max(1, reader.maxDoc()));
+            for (ScoreDoc sd : polls.scoreDocs) {
+                writer.addDocument(PollDocuments.of(PollDocuments.poll(stored.document(sd.doc))));
+            }
             writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Integer.toString(schema)).entrySet());
             writer.commit();
         }

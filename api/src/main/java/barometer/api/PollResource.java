@@ -1,0 +1,186 @@
+package barometer.api;
+
+import barometer.crawler.poll.Poll;
+import barometer.crawler.poll.PollCsv;
+import barometer.crawler.poll.Population;
+import barometer.indexer.InvalidQueryException;
+import barometer.indexer.NewsIndex;
+import barometer.indexer.PollFilter;
+import barometer.indexer.PollsAdded;
+import barometer.indexer.poll.PollAverage;
+import barometer.indexer.poll.PollAveragePoint;
+import barometer.indexer.poll.PollAverageSettings;
+import barometer.indexer.poll.PollSeries;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * {@code GET /api/polls}: stored polls (imported, or found by the crawler in releases and articles);
+ * {@code GET /api/polls/trend}: the poll average of one answer with its band; {@code POST /api/polls/import}:
+ * an admin upload of a poll CSV.
+ */
+@Path("/api/polls")
+public class PollResource {
+    /** Largest CSV accepted by one import. */
+    static final int MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+    private final NewsIndex index;
+    private final BarometerConfig config;
+
+    PollResource(NewsIndex index, BarometerConfig config) {
+        this.index = index;
+        this.config = config;
+    }
+
+    /** The JSON list: polls with their sources, evidence and confirmation. */
+    public record Polls(int count, List<Poll> polls) {
+    }
+
+    /** One CSV row per poll and answer: tidy for R and pandas. */
+    @JsonPropertyOrder({"pollster", "sponsors", "fieldStart", "fieldEnd", "released", "sampleSize", "population",
+        "marginOfError", "geography", "topic", "answer", "share", "confirmed", "source"})
+    public record PollRow(String pollster, String sponsors, LocalDate fieldStart, LocalDate fieldEnd,
+            LocalDate released, Integer sampleSize, String population, Double marginOfError, String geography,
+            String topic, String answer, double share, boolean confirmed, String source) {
+    }
+
+    /** The JSON answer of the average. */
+    public record Trend(String topic, String answer, String population, boolean realtime, int pollsUsed,
+            int pollsSkipped, double nonSamplingError, double dailyDrift, double level, Map<String, Double> houseEffects,
+            List<PollAveragePoint> points) {
+    }
+
+    /** What an import did, and every row it left out with its line and reason. */
+    public record ImportResult(int rows, int added, int merged, int unchanged, List<PollCsv.RowProblem> problems) {
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvExport.TEXT_CSV})
+    @Operation(summary = "Stored polls", description = "Polls imported or found by the crawler, oldest first. "
+            + "Unconfirmed polls (ambiguous pollster, share or date) are listed only with unconfirmed=true. "
+            + "format=csv gives one row per poll and answer.")
+    public Response polls(@Parameter(description = "topic tag") @QueryParam("topic") String topic,
+            @Parameter(description = "pollster, any case") @QueryParam("pollster") String pollster,
+            @Parameter(description = "adults, registered voters, likely voters, voters (or a, rv, lv, v)")
+            @QueryParam("population") String population,
+            @Parameter(description = "first day, YYYY-MM-DD") @QueryParam("from") String from,
+            @Parameter(description = "last day, YYYY-MM-DD") @QueryParam("to") String to,
+            @Parameter(description = "true: include unconfirmed polls") @QueryParam("unconfirmed") String unconfirmed,
+            @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        PollFilter filter = new PollFilter(topic, pollster, population(population), QueryParams.date("from", from),
+                QueryParams.date("to", to), "true".equalsIgnoreCase(unconfirmed));
+        List<Poll> polls = index.polls(filter);
+        if (CsvExport.wanted(format, headers)) {
+            return CsvExport.of(PollRow.class, rows(polls), "barometer-polls.csv");
+        }
+        return Response.ok(new Polls(polls.size(), polls), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/trend")
+    @Produces({MediaType.APPLICATION_JSON, CsvExport.TEXT_CSV})
+    @Operation(summary = "Poll average", description = "A daily average of one answer over the confirmed polls of "
+            + "a topic: Kalman random-walk smoother, polls weighted by sampling variance, house effects removed, with "
+            + "a 95% band (README, \"Poll average\"). format=csv gives date,estimate,low,high,polls.")
+    public Response trend(@Parameter(description = "topic tag", required = true) @QueryParam("topic") String topic,
+            @Parameter(description = "answer label, e.g. support or approve", required = true) @QueryParam("answer") String answer,
+            @Parameter(description = "only polls of this population") @QueryParam("population") String population,
+            @Parameter(description = "true: each day uses only polls finished by then") @QueryParam("realtime") String realtime,
+            @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        if (topic == null || topic.isBlank()) {
+            throw new InvalidQueryException("topic is required", "e.g. /api/polls/trend?topic=secession&answer=support");
+        }
+        if (answer == null || answer.isBlank()) {
+            throw new InvalidQueryException("answer is required", "e.g. answer=support, oppose, approve");
+        }
+        Population pop = population(population);
+        List<Poll> polls = index.polls(new PollFilter(topic, null, pop, null, null, false));
+        boolean live = "true".equalsIgnoreCase(realtime);
+        PollSeries series = new PollAverage(PollAverageSettings.DEFAULTS.withRealtime(live)).compute(polls, answer.strip());
+        if (CsvExport.wanted(format, headers)) {
+            return CsvExport.of(PollAveragePoint.class, series.points(), "barometer-poll-average.csv");
+        }
+        return Response.ok(new Trend(topic, answer.strip(), pop == null ? null : pop.label(), live, series.pollsUsed(),
+                series.pollsSkipped(), series.nonSamplingError(), series.dailyDrift(), series.settings().level(),
+                series.houseEffects(), series.points()), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({CsvExport.TEXT_CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import a poll CSV (admin)", description = "Send the X-Api-Key header. Barometer's layout or "
+            + "the published approval-poll list's (README, \"Poll files\"). Bad rows are reported with their line "
+            + "and reason; good rows are kept; re-importing a file adds nothing twice.")
+    public Response importCsv(@HeaderParam("X-Api-Key") String apiKey,
+            @Parameter(description = "topic of rows that name none") @QueryParam("topic") String topic,
+            byte[] body) {
+        String expected = config.admin().apiKey().orElse("");
+        if (expected.isEmpty()) {
+            return error(Response.Status.FORBIDDEN, "the admin API is disabled", "set barometer.admin.api-key");
+        }
+        if (apiKey == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                apiKey.getBytes(StandardCharsets.UTF_8))) {
+            return error(Response.Status.UNAUTHORIZED, "missing or wrong API key", "send it in the X-Api-Key header");
+        }
+        if (body == null || body.length == 0) {
+            throw new InvalidQueryException("the request body is empty", "send the CSV file as the body");
+        }
+        if (body.length > MAX_IMPORT_BYTES) {
+            throw new InvalidQueryException("the file is larger than " + MAX_IMPORT_BYTES + " bytes",
+                    "split it into several imports");
+        }
+        PollCsv.Result read;
+        try {
+            read = new PollCsv(topic).read(new StringReader(new String(body, StandardCharsets.UTF_8)), "import");
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidQueryException("the file is not a readable poll CSV: " + e.getMessage(),
+                    "see the README's \"Poll files\" for the columns");
+        }
+        PollsAdded added = index.addPolls(read.polls());
+        index.commit();
+        return Response.ok(new ImportResult(read.polls().size() + read.problems().size(), added.added(),
+                added.merged(), added.unchanged(), read.problems()), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static Response error(Response.Status status, String message, String hint) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", message, "hint", hint)).build();
+    }
+
+    private static Population population(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Population.parse(value).orElseThrow(() -> new InvalidQueryException(
+                "unknown population '" + value + "'", "use adults, registered voters, likely voters, voters (a, rv, lv, v)"));
+    }
+
+    private static List<PollRow> rows(List<Poll> polls) {
+        return polls.stream().flatMap(p -> p.answers().entrySet().stream().map(a -> new PollRow(p.pollster(),
+                String.join("; ", p.sponsors()), p.fieldStart(), p.fieldEnd(), p.released(), p.sampleSize(),
+                p.population() == null ? null : p.population().label(), p.marginOfError(), p.geography(), p.topic(),
+                a.getKey(), a.getValue(), p.confirmed(), p.sources().isEmpty() ? null : p.sources().get(0)))).toList();
+    }
+}

@@ -1,0 +1,91 @@
+package barometer.crawler.poll;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PollExtractorTest {
+    private final PollExtractor extractor = new PollExtractor();
+
+    private static Path fixtures() throws URISyntaxException {
+        return Path.of(PollExtractorTest.class.getResource("/polls").toURI());
+    }
+
+    @Test
+    void readsEveryValueOfAPollRelease() throws Exception {
+        String text = Files.readString(fixtures().resolve("01-reuters-ipsos-release.txt"));
+        List<Poll> polls = extractor.extract(text, "release", null, "calexit");
+        assertEquals(1, polls.size());
+        Poll p = polls.get(0);
+        assertEquals("Ipsos", p.pollster());
+        assertEquals(List.of("Reuters"), p.sponsors());
+        assertEquals(LocalDate.of(2017, 1, 12), p.fieldStart());
+        assertEquals(LocalDate.of(2017, 1, 24), p.fieldEnd());
+        assertEquals(1000, p.sampleSize());
+        assertEquals(Population.ADULTS, p.population());
+        assertEquals(3.5, p.marginOfError());
+        assertEquals("California", p.geography());
+        assertEquals("online", p.mode());
+        assertEquals(Map.of("support", 32.0, "oppose", 57.0, "unsure", 11.0), p.answers());
+        assertTrue(p.confirmed());
+        assertEquals("calexit", p.topic());
+        assertTrue(p.evidence().stream().anyMatch(e -> e.field().equals("answers.support")
+                && e.sentence().contains("32% support")));
+    }
+
+    @Test
+    void readsSharesWrittenAsWordsAndFractions() {
+        String text = "Two-thirds of Texans oppose leaving the United States, while roughly a quarter support the "
+                + "idea, according to a SurveyUSA poll conducted April 8-12, 2021.";
+        Poll p = extractor.extract(text, "t", null, "").get(0);
+        assertEquals(Map.of("oppose", 66.7, "support", 25.0), p.answers());
+    }
+
+    @Test
+    void hedgedShareMakesThePollUnconfirmed() {
+        String text = "Nearly half of voters would back independence, a Survation poll conducted 2-4 May 2022 found.";
+        Poll p = extractor.extract(text, "t", null, "").get(0);
+        assertEquals(50.0, p.share("support"));
+        assertFalse(p.confirmed());
+    }
+
+    @Test
+    void numbersThatAreNotPollsGiveNoPoll() throws Exception {
+        String text = Files.readString(fixtures().resolve("05-not-a-poll-budget.txt"));
+        assertEquals(List.of(), extractor.extract(text, "t", LocalDate.of(2017, 3, 1), ""));
+    }
+
+    @Test
+    void twoPollsInOneSentenceStaySeparate() throws Exception {
+        String text = Files.readString(fixtures().resolve("04-two-scottish-polls.txt"));
+        List<Poll> polls = extractor.extract(text, "t", null, "");
+        assertEquals(2, polls.size());
+        assertEquals(Map.of("support", 49.0, "oppose", 51.0), polls.get(0).answers());
+        assertEquals(Map.of("support", 45.0, "oppose", 55.0), polls.get(1).answers());
+    }
+
+    @Test
+    void aMissingYearComesFromTheReleaseDayWithLowerConfidence() {
+        String text = "A Gallup poll conducted Dec. 28 to Jan. 3 found 40% approve.";
+        Poll p = extractor.extract(text, "t", LocalDate.of(2018, 1, 10), "").get(0);
+        assertEquals(LocalDate.of(2017, 12, 28), p.fieldStart());
+        assertEquals(LocalDate.of(2018, 1, 3), p.fieldEnd());
+    }
+
+    @Test
+    void fixtureSetMeetsTheExtractionTargets() throws IOException, URISyntaxException {
+        PollEvaluation.Summary s = PollEvaluation.evaluate(fixtures());
+        assertTrue(s.expected() >= 30, "fixtures: " + s.expected());
+        assertTrue(s.total().precision() >= 0.95, "field precision " + s.total().precision() + " " + s.misses());
+        assertTrue(s.total().recall() >= 0.9, "field recall " + s.total().recall() + " " + s.misses());
+    }
+}
