@@ -19,8 +19,12 @@ final class AnswerLabels {
     /** Checked in order: negations and the longer words ("disapprove") before the words they contain. */
     private static final List<Cue> CUES = List.of(
             cue("undecided|unsure|not sure|(?:do|did|does)(?:n't| not) know|don't knows?|no opinion|had no view|"
-                    + "(?:were|are|was)(?:n't| not) sure|could(?:n't| not) say|neither|no answer", "unsure"),
-            cue("(?:do|did|does|would)(?:n't| not) (?:support|favou?r|back|want)|disapprove of secession", "oppose"),
+                    + "(?:were|are|was)(?:n't| not) sure|could(?:n't| not) say|neither|no answer|(?:do|did)(?:n't| not) answer",
+                    "unsure"),
+            cue("(?:do|did|does|would)(?:n't| not) (?:support|favou?r|back|want)|disapprove of secession|"
+                    + "(?:should|would|could)(?:n't| not)\\b|(?:do|does|did)(?:n't| not)\\b(?! know)|"
+                    + "(?:back\\w*|support\\w*|favou?r\\w*) (?:for )?(?:the )?(?:Union|union|status quo|staying|remain\\w*)",
+                    "oppose"),
             cue("disapprov\\w*", "disapprove"),
             cue("unfavou?rabl\\w*", "unfavorable"),
             cue("approv\\w*", "approve"),
@@ -33,7 +37,8 @@ final class AnswerLabels {
                     + "pro-independence|(?:should|would) (?:\\w+ ){0,3}?(?:secede|leave|become independent|split)",
                     "support"));
     private static final Pattern YES_NO_AFTER = Pattern.compile("^\\s*(?:said\\s+|voted\\s+|chose\\s+)?[\"“‘']?(Yes|No|yes|no)\\b");
-    private static final Pattern BARE_YES_NO = Pattern.compile("\\b(Yes|No|yes|no)[\"”’']?\\s*(?:[:=-]|on|at|with)?\\s*$");
+    private static final Pattern BARE_YES_NO = Pattern.compile(
+            "\\b(Yes|No|yes|no)[\"”’']?\\s*(?:ahead|leading|side)?\\s*(?:[:=-]|on|at|with)?\\s*$");
     /** "support stood at 45%", "viewed favorably by 48%": the answer is named just before its share. */
     private static final Pattern LINKED_BEFORE = Pattern.compile("(?i)\\b(?:at|on|to|reached|by|is|was|of|hit|"
             + "stands at|stood at|rose to|fell to)\\s*$");
@@ -85,6 +90,19 @@ final class AnswerLabels {
             return label;
         }
         return lastIn(clauseBefore);
+    }
+
+    /** The other side of a two-sided answer ("support" and "oppose"); empty for "unsure". */
+    static String opposite(String label) {
+        return switch (label) {
+            case "support" -> "oppose";
+            case "oppose" -> "support";
+            case "approve" -> "disapprove";
+            case "disapprove" -> "approve";
+            case "favorable" -> "unfavorable";
+            case "unfavorable" -> "favorable";
+            default -> "";
+        };
     }
 
     private static Optional<String> first(String text) {

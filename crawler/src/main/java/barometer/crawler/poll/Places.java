@@ -115,6 +115,12 @@ final class Places {
         return Optional.empty();
     }
 
+    /** Whether a word names a place's people ("Texans", "Scots"), not the place itself ("Texas"). */
+    static boolean isPeople(String word) {
+        String place = NAMES.get(word.strip());
+        return place != null && !place.equals(word.strip()) && word.strip().endsWith("s");
+    }
+
     /** The canonical name of a place or its people ("Scots" is Scotland). */
     static String canonical(String words) {
         return NAMES.getOrDefault(words.strip(), words.strip().toLowerCase(Locale.ROOT));

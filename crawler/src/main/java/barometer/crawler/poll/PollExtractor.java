@@ -29,8 +29,8 @@ public final class PollExtractor {
     private static final Pattern POLL_WORD = Pattern.compile("(?i)\\b(?:poll\\w*|survey\\w*|respondents|"
             + "questioned|interviewed|asked)\\b");
     private static final Pattern SAMPLE = Pattern.compile("(?i)(?<![\\d.,$£€])(\\d{1,3}(?:,\\d{3})+|\\d{3,6})\\s+"
-            + "(?:[A-Z][\\p{L}.]*\\s+){0,2}?(?:(registered|likely)\\s+)?(voters?|adults?|residents|respondents|people|interviews|"
-            + "citizens|[A-Z]\\p{L}+(?:ans|ers|ns|s))\\b");
+            + "(?-i:(?:[A-Z][\\p{L}.]*\\s+){0,2})(?:(?:national|eligible|voting-age|adult)\\s+)?(?:(registered|likely)\\s+)?(voters?|adults?|residents|respondents|people|interviews|"
+            + "citizens|(?-i:[A-Z]\\p{L}+(?:ans|ers|ns|s)))\\b");
     private static final Pattern SAMPLE_OF = Pattern.compile("(?i)(?:sample (?:size )?of|surveyed|interviewed|"
             + "polled|questioned|n\\s*=)\\s*(?:a\\s+)?(?:total of\\s+)?(\\d{1,3}(?:,\\d{3})+|\\d{3,6})\\b");
     private static final Pattern MARGIN = Pattern.compile("(?i)(?:margin of (?:sampling )?error|credibility interval|"
@@ -40,6 +40,7 @@ public final class PollExtractor {
             + "and cell ?phones?|live interviewers?|face-to-face|in person|mixed[- ]mode|text message)\\b");
     private static final Pattern QUOTE = Pattern.compile("[\"“]([^\"“”]{12,300}?)[\"”]");
     private static final Pattern ASKED = Pattern.compile("(?i)\\b(?:asked|question|wording|read:?)\\b");
+    private static final Pattern PAIR = Pattern.compile("(?<![\\d.])(\\d{1,2}) ?[-–] ?(\\d{1,2})\\s*(?:%|percent|per cent)");
     private static final Pattern CONFLICT_YEAR = Pattern.compile("\\b((?:19|20)\\d{2})\\b");
     private static final Pattern CLAUSE_BREAK = Pattern.compile(";|,? while |,? whereas |, but |, compared (?:with|to) |"
             + ",? and (?:a|an|the) (?=[^,;]{0,40}\\b(?:poll|survey))");
@@ -236,19 +237,44 @@ public final class PollExtractor {
         }
 
         private void readShares(String clause, String sentence, String source) {
+            int pairEnd = readPair(clause, sentence, source);
             List<NumberPhrases.Share> shares = NumberPhrases.shares(clause);
             for (int i = 0; i < shares.size(); i++) {
                 NumberPhrases.Share share = shares.get(i);
+                if (share.start() < pairEnd) {
+                    continue;
+                }
                 int previousEnd = i == 0 ? 0 : shares.get(i - 1).end();
                 int nextStart = i + 1 < shares.size() ? shares.get(i + 1).start() : clause.length();
-                Optional<String> label = AnswerLabels.label(clause, share.start(), share.end(), previousEnd, nextStart);
-                if (label.isPresent() && (!answers.containsKey(label.get())
-                        || share.confidence() > confidenceOf.getOrDefault(label.get(), 1.0))) {
-                    answers.put(label.get(), share.value());
-                    confidenceOf.put(label.get(), share.confidence());
-                    evidence.add(new PollEvidence("answers." + label.get(), String.valueOf(share.value()), sentence,
-                            source, share.confidence()));
-                }
+                AnswerLabels.label(clause, share.start(), share.end(), previousEnd, nextStart)
+                        .ifPresent(label -> answer(label, share.value(), share.confidence(), sentence, source));
+            }
+        }
+
+        /**
+         * "say 71 - 23 percent that the state should not secede": the first share takes the answer the words
+         * name, the second its opposite. Returns where the pair ends (0 when there is none).
+         */
+        private int readPair(String clause, String sentence, String source) {
+            Matcher m = PAIR.matcher(clause);
+            if (!m.find()) {
+                return 0;
+            }
+            Optional<String> label = AnswerLabels.label(clause, m.start(), m.end(), 0, clause.length());
+            Optional<String> opposite = label.map(AnswerLabels::opposite);
+            if (label.isEmpty() || opposite.get().isEmpty()) {
+                return 0;
+            }
+            answer(label.get(), Double.parseDouble(m.group(1)), 1.0, sentence, source);
+            answer(opposite.get(), Double.parseDouble(m.group(2)), 1.0, sentence, source);
+            return m.end();
+        }
+
+        private void answer(String label, double value, double confidence, String sentence, String source) {
+            if (!answers.containsKey(label) || confidence > confidenceOf.getOrDefault(label, 1.0)) {
+                answers.put(label, value);
+                confidenceOf.put(label, confidence);
+                evidence.add(new PollEvidence("answers." + label, String.valueOf(value), sentence, source, confidence));
             }
         }
 
@@ -260,7 +286,7 @@ public final class PollExtractor {
                     boolean people = noun.startsWith("voter") || noun.startsWith("adult") || noun.equals("residents")
                             || noun.equals("respondents") || noun.equals("people") || noun.equals("citizens")
                             || noun.equals("interviews")
-                            || Places.isPlace(m.group(3));
+                            || Places.isPeople(m.group(3));
                     if (people) {
                         sampleSize = Integer.valueOf(m.group(1).replace(",", ""));
                         evidence.add(new PollEvidence("sampleSize", sampleSize.toString(), sentence, source, 1.0));

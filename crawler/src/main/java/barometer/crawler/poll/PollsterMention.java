@@ -57,7 +57,7 @@ record PollsterMention(String pollster, List<String> sponsors, int start, int en
     private static final String NAME = "(" + "[A-Z][\\p{L}'’.&-]*(?:\\s+" + NAME_WORD + ")*" + ")";
     private static final Pattern NAME_THEN_POLL = Pattern.compile(
             NAME + "(?:\\s*/\\s*" + NAME + ")*('s|’s)?\\s+(?:[a-z]+\\s+){0,2}?(?:poll|survey|polling)\\b");
-    private static final Pattern POLL_BY = Pattern.compile("(?:poll|survey|polling|conducted|carried out|fielded)"
+    private static final Pattern POLL_BY = Pattern.compile("(?i:poll|survey|polling|conducted|carried out|fielded)"
             + "\\s+(?:(?!commissioned|sponsored|paid|funded)[a-z]+\\s+){0,3}?by\\s+(?:the\\s+)?" + NAME + "(?:\\s+(?:for|on behalf of|commissioned by)\\s+(?:the\\s+)?"
             + NAME + ")?");
     private static final String NAMES = NAME + "(?:\\s+and\\s+(?:the\\s+)?[A-Z][\\p{L}'’.&-]*(?:\\s+" + NAME_WORD + ")*)?";
