@@ -1,12 +1,13 @@
 package barometer.api;
 
 import barometer.indexer.NewsIndex;
+import barometer.indexer.PollFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** {@code GET /api/status}: how many articles are stored and what the crawler is doing. */
+/** {@code GET /api/status}: how many articles and polls are stored and what the crawler is doing. */
 @Path("/api/status")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {
@@ -19,12 +20,12 @@ public class StatusResource {
     }
 
     /** The JSON answer. */
-    public record Status(long articles, CrawlStatus crawl, long heapUsedBytes) {
+    public record Status(long articles, long polls, CrawlStatus crawl, long heapUsedBytes) {
     }
 
     @GET
     public Status status() {
         Runtime rt = Runtime.getRuntime();
-        return new Status(index.articleCount(), crawl.status(), rt.totalMemory() - rt.freeMemory());
+        return new Status(index.articleCount(), index.polls(PollFilter.ALL).size(), crawl.status(), rt.totalMemory() - rt.freeMemory());
     }
 }

@@ -44,6 +44,7 @@ public final class Ingest implements AutoCloseable {
     private final AtomicLong taggingNanos = new AtomicLong();
     private final PollExtractor polls = new PollExtractor();
     private final AtomicLong pollFailures = new AtomicLong();
+    private final AtomicLong pollsFound = new AtomicLong();
 
     /**
      * @param workers articles tagged at once; one per core keeps the machine busy
@@ -98,6 +99,7 @@ public final class Ingest implements AutoCloseable {
         try {
             List<Poll> polls = pollsIn(article);
             if (!polls.isEmpty()) {
+                pollsFound.addAndGet(polls.size());
                 index.addPolls(polls);
             }
         } catch (RuntimeException e) {
@@ -121,7 +123,7 @@ public final class Ingest implements AutoCloseable {
     /** Counters since this ingest was built. */
     public IngestStats stats() {
         return new IngestStats(stored.get(), failed.get(), tagged.get(), reused.get(), overCap.get(),
-                taggingNanos.get() / 1e9);
+                taggingNanos.get() / 1e9, pollsFound.get(), pollFailures.get());
     }
 
     @Override
