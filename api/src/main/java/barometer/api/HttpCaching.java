@@ -54,7 +54,8 @@ class HttpCaching {
     private static boolean cacheable(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         return HttpMethod.GET.equals(request.getMethod())
-                && (path.startsWith("/api/search") || path.startsWith("/api/trends"));
+                && (path.startsWith("/api/search") || path.startsWith("/api/trends") || path.startsWith("/api/polls")
+                    || path.startsWith("/widgets/") || path.startsWith("/embed/") || path.startsWith("/oembed"));
     }
 
     private EntityTag tagFor(ContainerRequestContext request) {

@@ -12,6 +12,7 @@
     const p = new URLSearchParams(location.search);
     return {
       q: p.get('q') || '', from: p.get('from') || '', to: p.get('to') || '',
+      source: p.get('source') || '', topic: p.get('topic') || '', tone: p.get('tone') || '',
       interval: p.get('interval') || 'month', page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1)
     };
   }
@@ -26,6 +27,18 @@
 
   function fillForm(s) {
     $('q').value = s.q; $('from').value = s.from; $('to').value = s.to; $('interval').value = s.interval;
+    for (const k of ['source', 'topic', 'tone']) setOptions(k, null, s[k]);
+  }
+
+  // A filter's options are the facet values of the current matches, with their counts; the chosen one stays.
+  function setOptions(name, counts, chosen) {
+    const select = $(name);
+    if (counts) {
+      select.replaceChildren(new Option('any', ''));
+      for (const [value, n] of Object.entries(counts)) select.append(new Option(value + ' (' + n + ')', value));
+    }
+    if (chosen && ![...select.options].some((o) => o.value === chosen)) select.append(new Option(chosen, chosen));
+    select.value = chosen || '';
   }
 
   async function getJson(url) {
@@ -123,11 +136,13 @@
     try {
       const [trend, res] = await Promise.all([
         getJson('/api/trends?' + toQuery({ q: s.q, from: s.from, to: s.to, interval: s.interval })),
-        getJson('/api/search?' + toQuery({ q: s.q, from: s.from, to: s.to, page: s.page, size: PAGE_SIZE }))
+        getJson('/api/search?' + toQuery({ q: s.q, from: s.from, to: s.to, page: s.page, size: PAGE_SIZE,
+          source: s.source, topic: s.topic, tone: s.tone }))
       ]);
       renderChart(trend);
       $('csv').href = '/api/trends?' + toQuery({ q: s.q, from: s.from, to: s.to, interval: s.interval, format: 'csv' });
       renderResults(s, res);
+      for (const k of ['source', 'topic', 'tone']) setOptions(k, (res.facets || {})[k] || {}, s[k]);
     } catch (e) {
       showError(e.message);
     }
@@ -141,8 +156,10 @@
 
   $('search').addEventListener('submit', (e) => {
     e.preventDefault();
-    go({ q: $('q').value.trim(), from: $('from').value, to: $('to').value, interval: $('interval').value, page: 1 });
+    go({ q: $('q').value.trim(), from: $('from').value, to: $('to').value, interval: $('interval').value, page: 1,
+      source: $('source').value, topic: $('topic').value, tone: $('tone').value });
   });
+  for (const k of ['source', 'topic', 'tone']) $(k).addEventListener('change', () => $('search').requestSubmit());
   $('prev').addEventListener('click', () => go({ page: stateFromUrl().page - 1 }));
   $('next').addEventListener('click', () => go({ page: stateFromUrl().page + 1 }));
   window.addEventListener('popstate', load);

@@ -51,6 +51,11 @@ final class AnswerLabels {
             + "[^,;]{0,40},?\\s*$|\\b(?:Democrats|Republicans|independents|men|women|young|older|Latinos|"
             + "Hispanics|whites|Labour|Conservative|SNP)\\b[^.;,]{0,20}$");
 
+    /** "31 percent support among the young": a subgroup's share, not the poll's. */
+    private static final Pattern SUBGROUP_AFTER = Pattern.compile("(?i)^\\s*(?:of\\s+)?(?:\\w+\\s+){0,2}?among\\s+"
+            + "(?!(?:all\\s+)?(?:adults|voters|registered|likely|residents|respondents|those (?:polled|surveyed)|people|"
+            + "Americans|Californians|Texans|Scots|Catalans|Quebecers|Albertans|Britons|Canadians|the (?:public|electorate)))");
+
     private AnswerLabels() {
     }
 
@@ -64,7 +69,7 @@ final class AnswerLabels {
      * (a change "up from 20%", a margin of error, a subgroup "among Democrats").
      */
     static Optional<String> label(String sentence, int start, int end, int previousEnd, int nextStart) {
-        String before = sentence.substring(Math.max(previousEnd, Math.max(0, start - 60)), start);
+        String before = sentence.substring(Math.max(previousEnd, Math.max(0, start - 110)), start);
         if (SKIP_BEFORE.matcher(before).find() || SUBGROUP.matcher(before).find()) {
             return Optional.empty();
         }
@@ -80,6 +85,9 @@ final class AnswerLabels {
             return Optional.of(bare.group(1).equalsIgnoreCase("yes") ? "support" : "oppose");
         }
         String after = sentence.substring(end, Math.min(nextStart, Math.min(sentence.length(), end + 90)));
+        if (SUBGROUP_AFTER.matcher(after).find()) {
+            return Optional.empty();
+        }
         after = after.split("[;:]|\\bwhile\\b|\\bwhereas\\b|, (?:but|and|with) |\\(", 2)[0];
         Matcher yesNo = YES_NO_AFTER.matcher(after);
         if (yesNo.find()) {

@@ -41,6 +41,12 @@ public final class PollExtractor {
     private static final Pattern QUOTE = Pattern.compile("[\"“]([^\"“”]{12,300}?)[\"”]");
     private static final Pattern ASKED = Pattern.compile("(?i)\\b(?:asked|question|wording|read:?)\\b");
     private static final Pattern PAIR = Pattern.compile("(?<![\\d.])(\\d{1,2}) ?[-–] ?(\\d{1,2})\\s*(?:%|percent|per cent)");
+    /** What a stance question is about: a share followed by these words answers it. */
+    private static final Pattern STANCE_OBJECT = Pattern.compile("(?i)\\b(?:independen\\w*|secede|secession|"
+            + "leav\\w*|split\\w*|separat\\w*|break(?:ing)? away|withdraw\\w*|exit)\\b");
+    /** A share followed by "for more self-government ..." names its own object: another question. */
+    private static final Pattern STANCE_OBJECT_ANY = Pattern.compile("(?i)^\\s*(?:support|favou?r\\w*|back\\w*)\\s+(?:for\\s+)?"
+            + "(?:more|greater|a|an|the)\\b");
     private static final Pattern CONFLICT_YEAR = Pattern.compile("\\b((?:19|20)\\d{2})\\b");
     private static final Pattern CLAUSE_BREAK = Pattern.compile(";|,? while |,? whereas |, but |, compared (?:with|to) |"
             + ",? and (?:a|an|the) (?=[^,;]{0,40}\\b(?:poll|survey))");
@@ -177,6 +183,8 @@ public final class PollExtractor {
         String question;
         double pollsterConfidence;
         final Map<String, Double> confidenceOf = new LinkedHashMap<>();
+        /** Answers read from a share about something else ("41% support more autonomy"), replaced by an on-topic one. */
+        final java.util.Set<String> offTopic = new java.util.HashSet<>();
         String populationHint;
 
         Draft(String key) {
@@ -246,8 +254,18 @@ public final class PollExtractor {
                 }
                 int previousEnd = i == 0 ? 0 : shares.get(i - 1).end();
                 int nextStart = i + 1 < shares.size() ? shares.get(i + 1).start() : clause.length();
-                AnswerLabels.label(clause, share.start(), share.end(), previousEnd, nextStart)
-                        .ifPresent(label -> answer(label, share.value(), share.confidence(), sentence, source));
+                String context = clause.substring(share.end(), nextStart);
+                boolean onTopic = STANCE_OBJECT.matcher(context).find();
+                AnswerLabels.label(clause, share.start(), share.end(), previousEnd, nextStart).ifPresent(label -> {
+                    if (onTopic && offTopic.remove(label)) {
+                        answers.remove(label);
+                        confidenceOf.remove(label);
+                    }
+                    if (!onTopic && !answers.containsKey(label) && STANCE_OBJECT_ANY.matcher(context).find()) {
+                        offTopic.add(label);
+                    }
+                    answer(label, share.value(), share.confidence(), sentence, source);
+                });
             }
         }
 

@@ -53,10 +53,14 @@ record PollsterMention(String pollster, List<String> sponsors, int start, int en
     /** A name that ends like a firm's ("Sierra Polling Institute", "Golden Gate Research") names a pollster. */
     private static final Pattern FIRM_WORD = Pattern.compile("\\b(?:Research|Polling|Polls|Institute|Strategies|"
             + "Insights|Associates|Group|Partners|Analytics|University|College|Center|Centre|Opinion)$");
+    /** Words that may stand between a firm's name and "poll": "Ipsos's latest online poll". */
+    private static final String POLL_ADJECTIVES = "(?:new|latest|recent|online|telephone|phone|statewide|national|"
+            + "nationwide|weekly|monthly|daily|tracking|exit|opinion|independence|secession|referendum|snap|fresh|"
+            + "annual|quarterly|final|first|second|third|own)";
     private static final String NAME_WORD = "(?:[A-Z][\\p{L}'’.&-]*|&|of|for|de|d'|the)";
     private static final String NAME = "(" + "[A-Z][\\p{L}'’.&-]*(?:\\s+" + NAME_WORD + ")*" + ")";
     private static final Pattern NAME_THEN_POLL = Pattern.compile(
-            NAME + "(?:\\s*/\\s*" + NAME + ")*('s|’s)?\\s+(?:[a-z]+\\s+){0,2}?(?:poll|survey|polling)\\b");
+            NAME + "(?:\\s*/\\s*" + NAME + ")*('s|’s)?\\s+(?:" + POLL_ADJECTIVES + "\\s+){0,2}?(?:poll|survey|polling)\\b");
     private static final Pattern POLL_BY = Pattern.compile("(?i:poll|survey|polling|conducted|carried out|fielded)"
             + "\\s+(?:(?!commissioned|sponsored|paid|funded)[a-z]+\\s+){0,3}?by\\s+(?:the\\s+)?" + NAME + "(?:\\s+(?:for|on behalf of|commissioned by)\\s+(?:the\\s+)?"
             + NAME + ")?");
@@ -137,7 +141,7 @@ record PollsterMention(String pollster, List<String> sponsors, int start, int en
 
     /** The names of "Reuters/Ipsos poll" or "Monmouth University's poll": the capitalised words before "poll". */
     private static List<String> names(String phrase) {
-        String head = phrase.replaceAll("(?:('s|’s))?\\s+(?:[a-z]+\\s+){0,2}?(?:poll|survey|polling)$", "");
+        String head = phrase.replaceAll("(?:('s|’s))?\\s+(?:" + POLL_ADJECTIVES + "\\s+){0,2}?(?:poll|survey|polling)$", "");
         List<String> names = new ArrayList<>();
         for (String part : head.split("\\s*/\\s*")) {
             String name = clean(part);

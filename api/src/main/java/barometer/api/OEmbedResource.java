@@ -1,0 +1,74 @@
+package barometer.api;
+
+import barometer.indexer.InvalidQueryException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * {@code GET /oembed?url=...}: the oEmbed answer (type rich) for an explorer, poll or widget page of this site, so
+ * that CMSs and newsletter tools embed a chart from its URL: an iframe of {@code /embed/...} and a PNG thumbnail.
+ */
+@Path("/oembed")
+public class OEmbedResource {
+
+    /** The oEmbed 1.0 "rich" answer. */
+    public record OEmbed(String type, String version, String title, String provider_name, String provider_url,
+            String html, int width, int height, String thumbnail_url, int thumbnail_width, int thumbnail_height) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "oEmbed for explorer, poll and widget pages",
+            description = "url: a page of this site (/explore?..., /polls.html?..., /embed/...); maxwidth, maxheight.")
+    public Response oembed(@QueryParam("url") String url, @QueryParam("format") String format,
+            @QueryParam("maxwidth") String maxWidth, @QueryParam("maxheight") String maxHeight, @Context UriInfo uri) {
+        if (format != null && !format.isBlank() && !format.equalsIgnoreCase("json")) {
+            return Response.status(501).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("error", "only the json format is offered", "hint", "format=json")).build();
+        }
+        if (url == null || url.isBlank()) {
+            throw new InvalidQueryException("url is required", "url=" + uri.getBaseUri() + "explore?q=secession");
+        }
+        URI page;
+        try {
+            page = URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException("url is not a URL: " + url, "pass the page's address, URL-encoded");
+        }
+        String path = page.getPath() == null ? "" : page.getPath();
+        boolean poll = path.startsWith("/polls") || path.startsWith("/embed/poll");
+        if (!(path.equals("/explore") || path.startsWith("/embed/") || path.startsWith("/polls") || path.equals("/"))) {
+            return Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("error", "no embeddable chart at " + url, "hint", "use an /explore or /polls.html URL"))
+                    .build();
+        }
+        String query = page.getRawQuery() == null ? "" : page.getRawQuery();
+        int width = bounded(maxWidth, 600, WidgetRequest.MIN_WIDTH, WidgetRequest.MAX_WIDTH);
+        int height = bounded(maxHeight, 320, WidgetRequest.MIN_HEIGHT, WidgetRequest.MAX_HEIGHT);
+        String base = uri.getBaseUri().toString().replaceAll("/$", "");
+        String kind = poll ? "poll" : "trend";
+        String embed = base + "/embed/" + kind + (query.isEmpty() ? "" : "?" + query);
+        String html = "<iframe src=\"" + HtmlPage.escape(embed) + "\" width=\"" + width + "\" height=\"" + height
+                + "\" style=\"border:0\" loading=\"lazy\" title=\"Barometer chart\"></iframe>";
+        String thumbnail = base + "/widgets/" + kind + ".png" + (query.isEmpty() ? "" : "?" + query);
+        return Response.ok(new OEmbed("rich", "1.0", poll ? "Barometer poll average" : "Barometer trend", "Barometer",
+                base + "/", html, width, height, thumbnail, 600, 320), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static int bounded(String value, int fallback, int min, int max) {
+        try {
+            return value == null || value.isBlank() ? fallback : Math.max(min, Math.min(max, Integer.parseInt(value.strip())));
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException("maxwidth and maxheight must be whole numbers", "maxwidth=600");
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package barometer.api;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.time.Day;
+import org.jfree.data.time.TimeSeries;
+import org.jfree.data.time.TimeSeriesCollection;
+import org.jfree.data.xy.XYBarDataset;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * Draws a {@link WidgetSeries} as a PNG or an SVG with JFreeChart: title, latest value and date range drawn in,
+ * so that the image says what it shows where no script runs (email). Text is drawn as text; the SVG writer
+ * escapes it, so no title or query can inject markup.
+ */
+final class WidgetImage {
+    /** Light or dark colours. */
+    enum Theme {
+        LIGHT(Color.WHITE, new Color(0x1c2430), new Color(0x5b6675), new Color(0xd9dee5), new Color(0x1f5fa8)),
+        DARK(new Color(0x161b22), new Color(0xe6edf3), new Color(0x9aa5b1), new Color(0x30363d), new Color(0x6cb6ff));
+
+        final Color background, ink, muted, grid, accent;
+
+        Theme(Color background, Color ink, Color muted, Color grid, Color accent) {
+            this.background = background;
+            this.ink = ink;
+            this.muted = muted;
+            this.grid = grid;
+            this.accent = accent;
+        }
+    }
+
+    private WidgetImage() {
+    }
+
+    static byte[] png(WidgetSeries series, int width, int height, Theme theme) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ChartUtils.writeChartAsPNG(out, chart(series, theme, width), width, height);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode the PNG", e);
+        }
+    }
+
+    static byte[] svg(WidgetSeries series, int width, int height, Theme theme) {
+        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        chart(series, theme, width).draw(g2, new Rectangle(0, 0, width, height));
+        return g2.getSVGDocument().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static JFreeChart chart(WidgetSeries series, Theme theme, int width) {
+        int base = width < 400 ? 11 : 13;
+        XYPlot plot = series.bars() ? barPlot(series, theme) : linePlot(series, theme);
+        plot.setBackgroundPaint(theme.background);
+        plot.setOutlineVisible(false);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinePaint(theme.grid);
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        DateAxis x = (DateAxis) plot.getDomainAxis();
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        for (var axis : new org.jfree.chart.axis.ValueAxis[] {x, y}) {
+            axis.setTickLabelPaint(theme.muted);
+            axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, base - 1));
+            axis.setAxisLinePaint(theme.grid);
+            axis.setTickMarkPaint(theme.grid);
+            axis.setLabelPaint(theme.muted);
+        }
+        y.setAutoRangeIncludesZero(series.bars());
+        JFreeChart chart = new JFreeChart(series.title(), new Font(Font.SANS_SERIF, Font.BOLD, base + 3), plot, false);
+        chart.getTitle().setPaint(theme.ink);
+        chart.getTitle().setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+        TextTitle facts = new TextTitle(series.latest() + "  ·  " + series.measure(),
+                new Font(Font.SANS_SERIF, Font.PLAIN, base));
+        facts.setPaint(theme.ink);
+        facts.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+        chart.addSubtitle(facts);
+        TextTitle range = new TextTitle(series.range() + "  ·  Barometer", new Font(Font.SANS_SERIF, Font.PLAIN, base - 2));
+        range.setPaint(theme.muted);
+        range.setPosition(RectangleEdge.BOTTOM);
+        range.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.RIGHT);
+        chart.addSubtitle(range);
+        chart.setBackgroundPaint(theme.background);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        return chart;
+    }
+
+    private static XYPlot barPlot(WidgetSeries series, Theme theme) {
+        TimeSeries counts = new TimeSeries(series.measure());
+        for (int i = 0; i < series.dates().size(); i++) {
+            Double v = series.values().get(i);
+            counts.addOrUpdate(day(series.dates().get(i)), v == null ? 0 : v);
+        }
+        XYBarRenderer bars = new XYBarRenderer(0.0);
+        bars.setBarPainter(new StandardXYBarPainter());
+        bars.setShadowVisible(false);
+        bars.setSeriesPaint(0, theme.accent);
+        NumberAxis y = new NumberAxis();
+        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        // Bars as wide as most of the gap between buckets, whatever the interval (day to year).
+        double width = 0.7 * gapMillis(series);
+        return new XYPlot(new XYBarDataset(new TimeSeriesCollection(counts), width), dateAxis(series), y, bars);
+    }
+
+    private static XYPlot linePlot(WidgetSeries series, Theme theme) {
+        YIntervalSeries line = new YIntervalSeries(series.measure());
+        for (int i = 0; i < series.dates().size(); i++) {
+            Double v = series.values().get(i);
+            if (v == null) {
+                continue;
+            }
+            Double lo = series.low().get(i), hi = series.high().get(i);
+            line.add(day(series.dates().get(i)).getFirstMillisecond(), v, lo == null ? v : lo, hi == null ? v : hi);
+        }
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        data.addSeries(line);
+        DeviationRenderer renderer = new DeviationRenderer(true, line.getItemCount() < 40);
+        renderer.setSeriesPaint(0, theme.accent);
+        renderer.setSeriesFillPaint(0, theme.accent);
+        renderer.setAlpha(0.18f);
+        renderer.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        return new XYPlot(data, dateAxis(series), new NumberAxis(), renderer);
+    }
+
+    private static double gapMillis(WidgetSeries series) {
+        long gap = Long.MAX_VALUE;
+        for (int i = 1; i < series.dates().size(); i++) {
+            gap = Math.min(gap, series.dates().get(i).toEpochDay() - series.dates().get(i - 1).toEpochDay());
+        }
+        return (gap == Long.MAX_VALUE ? 1 : gap) * 86_400_000.0;
+    }
+
+    /** Years on long ranges, months otherwise, in UTC like the buckets. */
+    private static DateAxis dateAxis(WidgetSeries series) {
+        DateAxis axis = new DateAxis();
+        axis.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        long span = series.dates().isEmpty() ? 0
+                : series.dates().get(series.dates().size() - 1).toEpochDay() - series.dates().get(0).toEpochDay();
+        String pattern = span > 730 ? "yyyy" : span > 120 ? "MMM yyyy" : "d MMM";
+        java.text.SimpleDateFormat format = new java.text.SimpleDateFormat(pattern, java.util.Locale.ENGLISH);
+        format.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        if (span > 730) {
+            axis.setTickUnit(new DateTickUnit(DateTickUnitType.YEAR, 1, format));
+        } else if (span > 120) {
+            axis.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, (int) Math.max(1, span / 30 / 5), format));
+        } else {
+            axis.setDateFormatOverride(format);
+        }
+        return axis;
+    }
+
+    private static Day day(LocalDate date) {
+        return new Day(Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant()), java.util.TimeZone.getTimeZone("UTC"),
+                java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,70 @@
+package barometer.api;
+
+import barometer.indexer.InvalidQueryException;
+import java.util.Locale;
+
+/**
+ * The query parameters every widget shares, checked once: what to draw (a search query's trend, or a poll topic's
+ * average), the measure, the range and interval, size and theme, and an optional title.
+ */
+record WidgetRequest(String q, WidgetSeries.Measure measure, String from, String to, String interval, String topic,
+        String answer, WidgetImage.Theme theme, int width, int height, String title) {
+
+    static final int MIN_WIDTH = 200, MAX_WIDTH = 1600, MIN_HEIGHT = 120, MAX_HEIGHT = 1000;
+
+    static WidgetRequest of(String q, String measure, String from, String to, String interval, String topic,
+            String answer, String theme, String width, String height, String title) {
+        return new WidgetRequest(q == null ? "" : q.strip(), WidgetSeries.measure(measure), blank(from), blank(to),
+                interval == null || interval.isBlank() ? "month" : interval.strip(), topic == null ? "" : topic.strip(),
+                answer == null || answer.isBlank() ? "support" : answer.strip(), theme(theme),
+                size("width", width, 600, MIN_WIDTH, MAX_WIDTH), size("height", height, 320, MIN_HEIGHT, MAX_HEIGHT),
+                title == null ? "" : title.strip());
+    }
+
+    /** The title drawn: the one asked for, else the query or topic and what is measured. */
+    String titleFor(boolean poll) {
+        if (!title.isEmpty()) {
+            return title.length() > 120 ? title.substring(0, 120) + "…" : title;
+        }
+        if (poll) {
+            return (topic.isEmpty() ? "Polls" : topic) + ": " + answer;
+        }
+        String what = q.isEmpty() ? "All coverage" : "“" + (q.length() > 60 ? q.substring(0, 60) + "…" : q) + "”";
+        return switch (measure) {
+            case ARTICLES -> what + ": articles per " + interval;
+            case SHARE -> what + ": share of coverage";
+            case TONE -> what + ": tone";
+        };
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static WidgetImage.Theme theme(String value) {
+        if (value == null || value.isBlank()) {
+            return WidgetImage.Theme.LIGHT;
+        }
+        try {
+            return WidgetImage.Theme.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException("unknown theme '" + value + "'", "use light or dark");
+        }
+    }
+
+    private static int size(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidQueryException(name + " must be a whole number of pixels from " + min + " to " + max,
+                name + "=" + fallback);
+    }
+}

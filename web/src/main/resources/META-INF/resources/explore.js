@@ -1,0 +1,181 @@
+// The trend explorer: up to five queries on one chart, as article counts, share of coverage or tone with its
+// 95% band. The URL holds the state (q repeated, measure, from, to, interval). Text from articles is set as text.
+(function () {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  const MAX = 5;
+  const COLORS = ['#1f5fa8', '#c2410c', '#15803d', '#7e22ce', '#b45309'];
+  const chart = echarts.init($('chart'));
+  window.addEventListener('resize', () => chart.resize());
+  let current = null;
+
+  function state() {
+    const p = new URLSearchParams(location.search);
+    const qs = p.getAll('q').filter((q) => q.trim() !== '').slice(0, MAX);
+    return { qs: qs.length ? qs : ['secession'], measure: p.get('measure') || 'articles',
+      from: p.get('from') || '', to: p.get('to') || '', interval: p.get('interval') || 'month' };
+  }
+
+  function query(s, extra) {
+    const p = new URLSearchParams();
+    s.qs.forEach((q) => p.append('q', q));
+    for (const k of ['from', 'to', 'interval']) if (s[k]) p.set(k, s[k]);
+    for (const [k, v] of Object.entries(extra || {})) p.set(k, v);
+    return p;
+  }
+
+  function addQueryInput(value) {
+    const list = $('query-list');
+    if (list.children.length >= MAX) return;
+    const i = list.children.length + 1;
+    const label = document.createElement('label');
+    label.className = 'qrow';
+    const span = document.createElement('span'); span.textContent = 'Query ' + i;
+    const input = document.createElement('input');
+    input.type = 'search'; input.name = 'q'; input.value = value || ''; input.autocomplete = 'off';
+    input.style.borderLeft = '4px solid ' + COLORS[i - 1];
+    label.append(span, input);
+    list.append(label);
+    $('add-query').disabled = list.children.length >= MAX;
+  }
+
+  function fill(s) {
+    $('query-list').replaceChildren();
+    s.qs.forEach(addQueryInput);
+    document.querySelector('input[name=measure][value=' + CSS.escape(s.measure) + ']').checked = true;
+    $('from').value = s.from; $('to').value = s.to; $('interval').value = s.interval;
+  }
+
+  async function getJson(url) {
+    const r = await fetch(url, { headers: { Accept: 'application/json' } });
+    const body = await r.json().catch(() => ({}));
+    if (!r.ok) throw new Error((body.error || ('HTTP ' + r.status)) + (body.hint ? ' (' + body.hint + ')' : ''));
+    return body;
+  }
+
+  function value(p, measure) {
+    if (measure === 'share') return p.share === null ? null : Math.round(p.share * 10000) / 100;
+    if (measure === 'tone') return p.tone === null ? null : Math.round(p.tone * 100) / 100;
+    return p.articles;
+  }
+
+  function render(s, trends) {
+    const buckets = trends.series.length ? trends.series[0].points.map((p) => p.start) : [];
+    const series = [];
+    trends.series.forEach((ser, i) => {
+      const color = COLORS[i];
+      if (s.measure === 'tone') {
+        series.push({ name: ser.query + ' low', type: 'line', stack: 'band' + i, symbol: 'none', silent: true,
+          lineStyle: { opacity: 0 }, tooltip: { show: false }, data: ser.points.map((p) => p.toneLow) });
+        series.push({ name: ser.query + ' band', type: 'line', stack: 'band' + i, symbol: 'none', silent: true,
+          lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.12 }, tooltip: { show: false },
+          data: ser.points.map((p) => (p.toneLow === null || p.toneHigh === null ? null : p.toneHigh - p.toneLow)) });
+      }
+      series.push({ name: ser.query || '(all)', type: s.measure === 'articles' && trends.series.length === 1 ? 'bar' : 'line',
+        data: ser.points.map((p) => value(p, s.measure)), itemStyle: { color }, symbolSize: 7, connectNulls: false,
+        barMaxWidth: 40 });
+    });
+    const yName = s.measure === 'share' ? '% of all articles' : s.measure === 'tone' ? 'Tone (0–4)' : 'Articles';
+    chart.setOption({
+      animation: false,
+      color: COLORS,
+      tooltip: { trigger: 'axis' },
+      legend: { data: trends.series.map((x) => x.query || '(all)'), top: 0 },
+      grid: { left: 52, right: 20, top: 40, bottom: buckets.length > 40 ? 60 : 36 },
+      xAxis: { type: 'category', data: buckets },
+      yAxis: s.measure === 'tone' ? { type: 'value', name: yName, min: 0, max: 4 } : { type: 'value', name: yName, minInterval: s.measure === 'articles' ? 1 : 0 },
+      dataZoom: buckets.length > 40 ? [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }] : [],
+      series
+    }, true);
+    $('chart').dataset.points = String(buckets.length);
+    $('chart').dataset.series = String(trends.series.length);
+    current = { s, trends };
+  }
+
+  function bucketEnd(start, interval) {
+    const d = new Date(start + 'T00:00:00Z');
+    if (interval === 'day') return start;
+    if (interval === 'week') d.setUTCDate(d.getUTCDate() + 6);
+    else if (interval === 'month') { d.setUTCMonth(d.getUTCMonth() + 1); d.setUTCDate(0); }
+    else { d.setUTCFullYear(d.getUTCFullYear() + 1); d.setUTCDate(0); d.setUTCMonth(11); d.setUTCDate(31); }
+    return d.toISOString().slice(0, 10);
+  }
+
+  async function showEvidence(seriesIndex, dataIndex) {
+    if (!current) return;
+    const { s, trends } = current;
+    const ser = trends.series[seriesIndex];
+    if (!ser) return;
+    const start = ser.points[dataIndex].start;
+    const end = bucketEnd(start, s.interval);
+    const list = $('evidence');
+    list.replaceChildren();
+    $('evidence-what').textContent = '(' + (ser.query || 'all') + ', ' + start + (end !== start ? ' to ' + end : '') + ')';
+    try {
+      if (s.measure === 'tone') {
+        const ev = await getJson('/api/trends/evidence?' + new URLSearchParams({ q: ser.query, start, interval: s.interval, limit: '20' }));
+        for (const h of ev) {
+          const li = document.createElement('li');
+          const t = document.createElement('p'); t.textContent = h.text;
+          const m = document.createElement('div'); m.className = 'meta';
+          const a = document.createElement('a'); a.href = h.url; a.textContent = h.title || h.url;
+          const tone = document.createElement('span'); tone.textContent = 'tone ' + h.sentiment;
+          m.append(a, tone); li.append(t, m); list.append(li);
+        }
+      } else {
+        const res = await getJson('/api/search?' + new URLSearchParams({ q: ser.query, from: start, to: end, size: '20', sort: 'date' }));
+        for (const h of res.hits) {
+          const li = document.createElement('li');
+          const a = document.createElement('a'); a.href = h.url; a.textContent = h.title || h.url;
+          const m = document.createElement('div'); m.className = 'meta';
+          const src = document.createElement('span'); src.textContent = h.source;
+          const date = document.createElement('span'); date.textContent = h.date ? h.date.slice(0, 10) : 'undated';
+          m.append(src, date); li.append(a, m); list.append(li);
+        }
+      }
+      if (!list.children.length) {
+        const li = document.createElement('li'); li.className = 'hint'; li.textContent = 'Nothing in this period.'; list.append(li);
+      }
+    } catch (e) {
+      const li = document.createElement('li'); li.className = 'error'; li.textContent = e.message; list.append(li);
+    }
+  }
+
+  chart.on('click', (e) => {
+    const visible = current.s.measure === 'tone' ? Math.floor(e.seriesIndex / 3) : e.seriesIndex;
+    showEvidence(visible, e.dataIndex);
+  });
+
+  async function load() {
+    const s = state();
+    fill(s);
+    $('error').hidden = true;
+    try {
+      const trends = await getJson('/api/trends?' + query(s));
+      render(s, trends);
+      $('csv').href = '/api/trends?' + query(s, { format: 'csv' });
+      $('widget').href = '/widgets.html?' + new URLSearchParams({ q: s.qs[0], measure: s.measure, interval: s.interval });
+    } catch (e) {
+      $('error').textContent = e.message; $('error').hidden = false;
+    }
+  }
+
+  $('explore').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const qs = [...document.querySelectorAll('#query-list input')].map((i) => i.value.trim()).filter(Boolean);
+    const s = { qs: qs.length ? qs : [''], measure: document.querySelector('input[name=measure]:checked').value,
+      from: $('from').value, to: $('to').value, interval: $('interval').value };
+    history.pushState(null, '', '?' + query(s, { measure: s.measure }));
+    load();
+  });
+  document.querySelectorAll('input[name=measure]').forEach((r) => r.addEventListener('change', () => $('explore').requestSubmit()));
+  $('add-query').addEventListener('click', () => addQueryInput(''));
+  $('png').addEventListener('click', () => {
+    const a = document.createElement('a');
+    a.href = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+    a.download = 'barometer-trend.png';
+    a.click();
+  });
+  window.addEventListener('popstate', load);
+  load();
+})();
