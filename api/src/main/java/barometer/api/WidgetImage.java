@@ -69,7 +69,8 @@ final class WidgetImage {
     static byte[] svg(WidgetSeries series, int width, int height, Theme theme) {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         chart(series, theme, width).draw(g2, new Rectangle(0, 0, width, height));
-        return g2.getSVGDocument().getBytes(StandardCharsets.UTF_8);
+        // The bare element, without the DOCTYPE that would make XML readers fetch a DTD from w3.org.
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g2.getSVGElement()).getBytes(StandardCharsets.UTF_8);
     }
 
     private static JFreeChart chart(WidgetSeries series, Theme theme, int width) {

@@ -1,0 +1,146 @@
+package barometer.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages in Debian's headless Chromium, driven through Debian's chromedriver: nothing downloads a browser and
+ * nothing leaves loopback. Screenshots of each page land in {@code target/screenshots/}.
+ */
+@QuarkusTest
+class BrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String BASE = "http://127.0.0.1:8081";
+    private static WebDriver driver;
+
+    @BeforeAll
+    static void startBrowser() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests need Debian's chromium and chromium-driver (apt install chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--window-size=1200,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void waitForTheFirstCrawl() throws InterruptedException {
+        FirstCrawl.await();
+        driver.manage().window().setSize(new Dimension(1200, 1000));
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(dir.resolve(name + ".png"), png);
+    }
+
+    @Test
+    void searchingShowsMatchingArticlesAndFitsAPhone() throws IOException {
+        driver.get(BASE + "/?q=texit");
+        waiting().until(d -> d.findElements(By.cssSelector("#results li")).size() == 3);
+        assertEquals("(3)", driver.findElement(By.id("total")).getText());
+        assertTrue(driver.findElement(By.cssSelector("#results li mark")).getText().equalsIgnoreCase("texit"));
+        screenshot("search");
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(BASE + "/?q=texit");
+        waiting().until(d -> d.findElements(By.cssSelector("#results li")).size() == 3);
+        Object overflow = ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertEquals(0L, overflow);
+        screenshot("search-phone");
+    }
+
+    @Test
+    void explorerDrawsOnePointPerYearForEachQuery() throws IOException {
+        driver.get(BASE + "/explore?q=secession&q=calexit&interval=year&measure=articles");
+        waiting().until(d -> "2".equals(d.findElement(By.id("chart")).getDomAttribute("data-series")));
+        assertEquals("4", driver.findElement(By.id("chart")).getDomAttribute("data-points"));
+        Object drawn = ((JavascriptExecutor) driver).executeScript(
+                "return echarts.getInstanceByDom(document.getElementById('chart')).getOption().series"
+                        + ".map(s => s.data.length).join(',');");
+        assertEquals("4,4", drawn);
+        screenshot("explore");
+    }
+
+    @Test
+    void pollsPageDrawsEveryConfirmedPollAndTheAverage() throws IOException {
+        driver.get(BASE + "/polls.html?topic=secession&answer=support");
+        waiting().until(d -> d.findElement(By.id("chart")).getDomAttribute("data-polls") != null);
+        assertEquals("8", driver.findElement(By.id("chart")).getDomAttribute("data-polls"));
+        assertEquals(8, driver.findElements(By.cssSelector("#table tbody tr")).size());
+        assertTrue(Integer.parseInt(driver.findElement(By.id("chart")).getDomAttribute("data-points")) > 900);
+        screenshot("polls");
+    }
+
+    @Test
+    void widgetEmbedCodeRendersInAPageFromAnotherOrigin() throws Exception {
+        driver.get(BASE + "/widgets.html");
+        waiting().until(d -> !d.findElement(By.id("code-iframe")).getDomProperty("value").isEmpty());
+        String embedCode = driver.findElement(By.id("code-iframe")).getDomProperty("value");
+        screenshot("widgets");
+        HttpServer host = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] page = ("<!DOCTYPE html><html><head><title>Newsletter</title></head><body><h1>Our newsletter</h1>"
+                + embedCode + "</body></html>").getBytes(StandardCharsets.UTF_8);
+        host.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        host.start();
+        try {
+            driver.get("http://127.0.0.1:" + host.getAddress().getPort() + "/");
+            driver.switchTo().frame(0);
+            waiting().until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-points") != null);
+            assertTrue(Integer.parseInt(driver.findElement(By.tagName("body")).getDomAttribute("data-points")) > 30);
+            assertEquals(1, driver.findElements(By.cssSelector("#chart canvas")).size());
+            assertTrue(driver.findElement(By.id("latest")).getText().startsWith("Latest: "));
+            driver.switchTo().defaultContent();
+            screenshot("embed-on-another-origin");
+        } finally {
+            host.stop(0);
+        }
+    }
+}
