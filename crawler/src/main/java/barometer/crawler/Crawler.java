@@ -104,6 +104,10 @@ public final class Crawler {
         }
         int failedBefore = tally.pagesFailed;
         for (FeedEntry entry : feed.entries()) {
+            if (entry.link() == null || !isWebLink(entry.link())) {
+                tally.pagesSkipped++;
+                continue;
+            }
             String link = CanonicalUrl.of(entry.link()).toString();
             if (!seenThisCrawl.add(link) || known.test(link)) {
                 tally.pagesSkipped++;
@@ -116,6 +120,10 @@ public final class Crawler {
         if (tally.pagesFailed == failedBefore) {
             validators.put(feedUrl.toString(), fetched.validators());
         }
+    }
+
+    private static boolean isWebLink(java.net.URI link) {
+        return "http".equalsIgnoreCase(link.getScheme()) || "https".equalsIgnoreCase(link.getScheme());
     }
 
     private void crawlPage(RobotsPolicy robots, FeedSource source, Feed feed, FeedEntry entry, Predicate<String> known,

@@ -146,7 +146,15 @@ public final class Fetcher implements AutoCloseable {
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             Validators validators = new Validators(response.headers().firstValue("ETag").orElse(""),
                     response.headers().firstValue("Last-Modified").orElse(""));
-            return java.util.Optional.of(new FetchedResource(uri, response.uri(), contentType, body, validators));
+            URI location = response.headers().firstValue("Content-Location").map(v -> {
+                try {
+                    return response.uri().resolve(v.strip());
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }).orElse(null);
+            return java.util.Optional.of(new FetchedResource(uri, response.uri(), contentType, body, validators,
+                    location));
         } catch (IOException e) {
             throw new FetchException(uri, "could not read the body: " + describe(e), e);
         }
