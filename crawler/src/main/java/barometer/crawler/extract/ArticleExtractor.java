@@ -19,20 +19,21 @@ public final class ArticleExtractor {
     private final PublishedDate publishedDate = new PublishedDate();
     private final MainText mainText = new MainText();
 
-    /** Extracts a fetched page; the charset is the header's, else the BOM's or the page's own meta. */
+    /**
+     * Extracts a fetched page; the charset is the header's, else the BOM's, else the page's own meta, else
+     * detected ({@link PageEncoding}).
+     */
     public ExtractedPage extract(FetchedResource page) {
-        String charset = page.declaredCharset().map(Charset::name).orElse(null);
-        try {
-            Document doc = Jsoup.parse(new ByteArrayInputStream(page.body()), charset, page.finalUri().toString());
-            return extract(doc);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not decode the page", e);
-        }
+        String html = PageEncoding.decode(page.body(), page.contentType());
+        return extract(Jsoup.parse(html, page.finalUri().toString()));
     }
 
     /** Extracts an already parsed page. */
     public ExtractedPage extract(Document doc) {
-        return new ExtractedPage(title(doc), siteName(doc), publishedDate.find(doc), mainText.of(doc), canonical(doc));
+        var articles = PageMetadata.jsonLdArticles(doc);
+        return new ExtractedPage(title(doc), siteName(doc), publishedDate.find(doc), mainText.of(doc), canonical(doc),
+                PageMetadata.modified(doc, articles), PageMetadata.authors(doc, articles),
+                PageMetadata.language(doc, articles), PageMetadata.leadImage(doc, articles));
     }
 
     private static String canonical(Document doc) {

@@ -97,6 +97,11 @@ public final class ExtractionEvaluation {
             page.put("articleBody", r.extracted().text());
             page.put("title", r.extracted().title());
             page.put("published", r.extracted().published() == null ? null : r.extracted().published().toString());
+            page.put("modified", r.extracted().modified() == null ? null : r.extracted().modified().toString());
+            page.putArray("authors").addAll(r.extracted().authors().stream()
+                    .map(com.fasterxml.jackson.databind.node.TextNode::valueOf).toList());
+            page.put("language", r.extracted().language());
+            page.put("leadImage", r.extracted().leadImage());
         }
         JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), all);
         System.out.println("predictions written to " + out);
