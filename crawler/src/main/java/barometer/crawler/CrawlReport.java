@@ -16,10 +16,13 @@ import java.util.List;
  * @param articles articles handed on to the indexer
  * @param problems the first problems met, each as "url: reason" (bounded, for display)
  * @param took wall-clock time of the crawl
+ * @param sources what happened to each source, in the order they were given
  */
 public record CrawlReport(int feedsRead, int feedsUnchanged, int feedsFailed, int pagesFetched, int pagesFailed,
-                          int pagesSkipped, int disallowed, int articles, List<String> problems, Duration took) {
+                          int pagesSkipped, int disallowed, int articles, List<String> problems, Duration took,
+                          List<SourceResult> sources) {
     public CrawlReport {
         problems = List.copyOf(problems);
+        sources = List.copyOf(sources);
     }
 }

@@ -5,6 +5,7 @@ import barometer.crawler.extract.ExtractedPage;
 import barometer.crawler.feed.Feed;
 import barometer.crawler.feed.FeedEntry;
 import barometer.crawler.feed.FeedReader;
+import barometer.crawler.feed.ListingReader;
 import barometer.crawler.fetch.FetchException;
 import barometer.crawler.fetch.FetchedResource;
 import barometer.crawler.fetch.Fetcher;
@@ -14,10 +15,13 @@ import barometer.crawler.fetch.Validators;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
@@ -41,14 +45,28 @@ public final class Crawler {
     private final String robotsAgent;
     private final HostPacer pacer;
     private final FeedValidatorStore validators;
+    private final ListingReader listingReader = new ListingReader();
+    private final int maxConcurrent;
+
+    /** A crawler that reads one source at a time. */
+    public Crawler(Fetcher fetcher, FeedReader feedReader, ArticleExtractor extractor, String robotsAgent,
+                   HostPacer pacer, FeedValidatorStore validators) {
+        this(fetcher, feedReader, extractor, robotsAgent, pacer, validators, 1);
+    }
 
     /**
      * @param robotsAgent the name robots.txt rules are matched against (e.g. "barometer")
      * @param pacer keeps requests to one host apart
      * @param validators each feed's ETag and Last-Modified, so unchanged feeds cost a 304
+     * @param maxConcurrent sources read at once at most (the global cap on parallel requests); requests to one
+     *        host stay apart whatever the cap
      */
     public Crawler(Fetcher fetcher, FeedReader feedReader, ArticleExtractor extractor, String robotsAgent,
-                   HostPacer pacer, FeedValidatorStore validators) {
+                   HostPacer pacer, FeedValidatorStore validators, int maxConcurrent) {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("maxConcurrent must be at least 1: " + maxConcurrent);
+        }
+        this.maxConcurrent = maxConcurrent;
         this.fetcher = fetcher;
         this.feedReader = feedReader;
         this.extractor = extractor;
@@ -66,17 +84,50 @@ public final class Crawler {
      */
     public CrawlReport crawl(List<FeedSource> feeds, Predicate<String> known, Consumer<Article> sink) {
         long start = System.nanoTime();
-        Tally tally = new Tally();
         // Read robots.txt afresh each crawl: sites change their rules, and a host that could not serve them
         // last time gets another chance.
         RobotsPolicy robots = new RobotsPolicy(fetcher, robotsAgent);
-        Set<String> seenThisCrawl = new HashSet<>();
-        for (FeedSource source : feeds) {
-            crawlFeed(robots, source, known, seenThisCrawl, sink, tally);
+        Set<String> seenThisCrawl = ConcurrentHashMap.newKeySet();
+        List<Tally> tallies = new ArrayList<>();
+        feeds.forEach(f -> tallies.add(new Tally()));
+        int threads = Math.min(maxConcurrent, Math.max(1, feeds.size()));
+        if (threads == 1) {
+            for (int i = 0; i < feeds.size(); i++) {
+                crawlFeed(robots, feeds.get(i), known, seenThisCrawl, sink, tallies.get(i));
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "barometer-crawl-source");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (int i = 0; i < feeds.size(); i++) {
+                    FeedSource source = feeds.get(i);
+                    Tally tally = tallies.get(i);
+                    running.add(pool.submit(() -> crawlFeed(robots, source, known, seenThisCrawl, sink, tally)));
+                }
+                for (Future<?> f : running) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.error("A source crawl failed unexpectedly", e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        Tally total = new Tally();
+        List<SourceResult> results = new ArrayList<>();
+        for (int i = 0; i < feeds.size(); i++) {
+            total.add(tallies.get(i));
+            results.add(tallies.get(i).result(feeds.get(i).url().toString()));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        return new CrawlReport(tally.feedsRead, tally.feedsUnchanged, tally.feedsFailed, tally.pagesFetched,
-                tally.pagesFailed, tally.pagesSkipped, tally.disallowed, tally.articles, tally.problems, took);
+        return new CrawlReport(total.feedsRead, total.feedsUnchanged, total.feedsFailed, total.pagesFetched,
+                total.pagesFailed, total.pagesSkipped, total.disallowed, total.articles, total.problems, took, results);
     }
 
     private void crawlFeed(RobotsPolicy robots, FeedSource source, Predicate<String> known, Set<String> seenThisCrawl,
@@ -91,15 +142,17 @@ public final class Crawler {
                 return;
             }
             fetched = changed.get();
-            feed = feedReader.read(fetched);
+            feed = source.isListing() ? listingReader.read(fetched, source.linkPattern()) : feedReader.read(fetched);
             tally.feedsRead++;
         } catch (Disallowed e) {
             tally.disallowed++;
             tally.problem(feedUrl, e);
+            tally.sourceError = e.getMessage();
             return;
         } catch (FetchException | RuntimeException e) {
             tally.feedsFailed++;
             tally.problem(feedUrl, e);
+            tally.sourceError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return;
         }
         int failedBefore = tally.pagesFailed;
@@ -208,10 +261,11 @@ public final class Crawler {
         return "";
     }
 
-    /** Counters of one crawl; confined to the crawling thread. */
+    /** Counters of one source in one crawl; confined to the thread crawling that source. */
     private static final class Tally {
         int feedsRead, feedsUnchanged, feedsFailed, pagesFetched, pagesFailed, pagesSkipped, disallowed, articles;
         final List<String> problems = new ArrayList<>();
+        String sourceError = "";
 
         void problem(URI url, Exception e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -219,6 +273,30 @@ public final class Crawler {
             if (problems.size() < MAX_PROBLEMS) {
                 problems.add(url + ": " + reason);
             }
+        }
+
+        void add(Tally o) {
+            feedsRead += o.feedsRead;
+            feedsUnchanged += o.feedsUnchanged;
+            feedsFailed += o.feedsFailed;
+            pagesFetched += o.pagesFetched;
+            pagesFailed += o.pagesFailed;
+            pagesSkipped += o.pagesSkipped;
+            disallowed += o.disallowed;
+            articles += o.articles;
+            for (String p : o.problems) {
+                if (problems.size() < MAX_PROBLEMS) {
+                    problems.add(p);
+                }
+            }
+        }
+
+        SourceResult result(String url) {
+            SourceResult.Outcome outcome = feedsFailed > 0 ? SourceResult.Outcome.FAILED
+                    : feedsUnchanged > 0 ? SourceResult.Outcome.UNCHANGED
+                    : feedsRead > 0 ? SourceResult.Outcome.READ : SourceResult.Outcome.DISALLOWED;
+            String error = !sourceError.isEmpty() ? sourceError : problems.isEmpty() ? "" : problems.get(0);
+            return new SourceResult(url, outcome, articles, pagesFailed, error);
         }
     }
 }
