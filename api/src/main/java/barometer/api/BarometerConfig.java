@@ -34,8 +34,9 @@ public interface BarometerConfig {
         boolean enabled();
 
         /**
-         * Feeds (RSS or Atom), each {@code [topic|]url}. A URL that starts with "/" is read from this service
-         * itself: the default is the bundled demo site.
+         * Sources the first start writes into {@code <data-dir>/sources.json}, each {@code [topic|]url} (feeds:
+         * RSS, Atom or sitemaps). A URL that starts with "/" is read from this service itself: the default is the
+         * bundled demo site. After the first start, sources are managed in that file and the admin API.
          */
         @WithDefault("secession|/demo/pacific-ledger/feed.xml,secession|/demo/golden-state-courier/atom.xml,"
                 + "secession|/demo/valley-sentinel/feed.xml,secession|/demo/coastline-dispatch/atom.xml")
@@ -45,9 +46,23 @@ public interface BarometerConfig {
         @WithDefault("2s")
         Duration startDelay();
 
-        /** Time between crawls. */
+        /** How often a source is read, unless it has its own period. */
         @WithDefault("6h")
         Duration every();
+
+        /** How often the schedule looks for sources that are due. */
+        @WithDefault("1m")
+        Duration tick();
+
+        /** Sources read at once at most (requests to one host stay apart whatever this is). */
+        @WithDefault("4")
+        int maxConcurrent();
+
+        /**
+         * Hosts (names or addresses) that sources added through the admin API may have although they are
+         * loopback, private or link-local; empty: none.
+         */
+        java.util.Optional<List<String>> allowPrivateHosts();
 
         /** User-Agent sent with every request. */
         @WithDefault("Barometer/0.1 (news sentiment research; +https://github.com/barometer)")

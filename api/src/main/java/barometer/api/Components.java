@@ -1,6 +1,8 @@
 package barometer.api;
 
 import barometer.crawler.Crawler;
+import barometer.crawler.source.AddressGuard;
+import barometer.crawler.source.SourceCatalog;
 import barometer.crawler.FeedValidatorStore;
 import barometer.crawler.extract.ArticleExtractor;
 import barometer.crawler.feed.FeedReader;
@@ -18,6 +20,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 /** Builds the costly, long-lived parts once: the index, the CoreNLP pipeline, the fetcher and crawler. */
 @ApplicationScoped
@@ -76,9 +80,23 @@ class Components {
 
     @Produces
     @ApplicationScoped
+    AddressGuard addressGuard(BarometerConfig config) {
+        return new AddressGuard(Set.copyOf(config.crawl().allowPrivateHosts().orElse(List.of())));
+    }
+
+    @Produces
+    @ApplicationScoped
+    SourceCatalog sourceCatalog(BarometerConfig config, AddressGuard guard) {
+        return new SourceCatalog(Path.of(config.dataDir()), SourceCatalog.fromConfig(config.crawl().feeds()), guard,
+                config.crawl().every());
+    }
+
+    @Produces
+    @ApplicationScoped
     Crawler crawler(Fetcher fetcher, BarometerConfig config) {
         return new Crawler(fetcher, new FeedReader(), new ArticleExtractor(), config.crawl().robotsAgent(),
                 new HostPacer(config.crawl().hostDelay()),
-                new FeedValidatorStore(Path.of(config.dataDir(), "crawl", "feeds.properties")));
+                new FeedValidatorStore(Path.of(config.dataDir(), "crawl", "feeds.properties")),
+                config.crawl().maxConcurrent());
     }
 }

@@ -3,6 +3,10 @@ package barometer.api;
 import barometer.crawler.CrawlReport;
 import barometer.crawler.Crawler;
 import barometer.crawler.FeedSource;
+import barometer.crawler.SourceResult;
+import barometer.crawler.source.AddressGuard;
+import barometer.crawler.source.SourceCatalog;
+import barometer.crawler.source.SourceDefinition;
 import barometer.indexer.Ingest;
 import barometer.indexer.NewsIndex;
 import barometer.indexer.sentiment.SentimentTagger;
@@ -11,7 +15,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,7 +44,13 @@ public class CrawlJob {
     private final AtomicBoolean modelsLoaded = new AtomicBoolean();
     private final AtomicReference<CrawlStatus.LastCrawl> last = new AtomicReference<>();
 
-    CrawlJob(BarometerConfig config, Crawler crawler, SentimentTagger tagger, Ingest ingest, NewsIndex index) {
+    private final SourceCatalog sources;
+    private final AddressGuard guard;
+
+    CrawlJob(BarometerConfig config, Crawler crawler, SentimentTagger tagger, Ingest ingest, NewsIndex index,
+             SourceCatalog sources, AddressGuard guard) {
+        this.sources = sources;
+        this.guard = guard;
         this.config = config;
         this.crawler = crawler;
         this.tagger = tagger;
@@ -45,23 +58,51 @@ public class CrawlJob {
         this.index = index;
     }
 
-    /** Starts a crawl in the background unless one is running; returns whether it started one. */
+    /** Crawls the sources that are due, in the background, unless a crawl is running; returns whether it started. */
     public boolean requestCrawl() {
-        if (!running.compareAndSet(false, true)) {
+        return start(false);
+    }
+
+    /** Crawls every source now, due or not (the admin API's "crawl now"); returns whether it started. */
+    public boolean requestFullCrawl() {
+        return start(true);
+    }
+
+    private boolean start(boolean everything) {
+        if (sources.due(Instant.now(), everything).isEmpty() || !running.compareAndSet(false, true)) {
             return false;
         }
-        worker.submit(this::crawlNow);
+        worker.submit(() -> crawlNow(everything));
         return true;
     }
 
-    private void crawlNow() {
+    private void crawlNow(boolean everything) {
         Instant started = Instant.now();
         try {
-            List<FeedSource> feeds = config.crawl().feeds().stream().map(CrawlJob::source).toList();
-            LOG.infof("Crawl started: %d feeds", feeds.size());
+            URI self = selfAddress();
+            List<SourceDefinition> due = sources.due(started, everything);
+            Map<String, SourceResult> refused = new HashMap<>();
+            List<FeedSource> feeds = new ArrayList<>();
+            for (SourceDefinition d : due) {
+                FeedSource source = d.toFeedSource(self);
+                try {
+                    // Checked again at crawl time: a name may resolve elsewhere than when it was added.
+                    if (d.origin().equals("admin")) {
+                        guard.check(source.url());
+                    }
+                    feeds.add(source);
+                } catch (AddressGuard.RefusedSource e) {
+                    refused.put(source.url().toString(), new SourceResult(source.url().toString(),
+                            SourceResult.Outcome.FAILED, 0, 0, e.getMessage()));
+                }
+            }
+            LOG.infof("Crawl started: %d sources due", feeds.size());
             loadModelsOnce();
             CrawlReport report = crawler.crawl(feeds, index::contains, ingest::submit);
             ingest.awaitIdle();
+            Map<String, SourceResult> results = new HashMap<>(refused);
+            report.sources().forEach(r -> results.put(r.url(), r));
+            sources.record(results, d -> d.toFeedSource(self).url().toString(), Instant.now());
             last.set(new CrawlStatus.LastCrawl(started, Instant.now(), report));
             LOG.infof("Crawl finished in %.1f s: %d feeds read (%d failed), %d articles new, %d pages failed, "
                     + "%d already known; %s", (System.currentTimeMillis() - started.toEpochMilli()) / 1000.0,
@@ -83,22 +124,11 @@ public class CrawlJob {
         }
     }
 
-    /**
-     * A feed from configuration, {@code [topic|]url}; a URL starting with "/" points at this service itself.
-     */
-    static FeedSource source(String entry) {
-        int bar = entry.indexOf('|');
-        String topic = bar < 0 ? "" : entry.substring(0, bar).strip();
-        return new FeedSource(absolute(entry.substring(bar + 1).strip()), topic);
-    }
-
-    private static URI absolute(String feed) {
-        if (!feed.startsWith("/")) {
-            return URI.create(feed);
-        }
+    /** This service's own address, against which "/"-sources (the bundled demo site) are read. */
+    static URI selfAddress() {
         String portKey = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
         int port = ConfigProvider.getConfig().getOptionalValue(portKey, Integer.class).orElse(8080);
-        return URI.create("http://127.0.0.1:" + port + feed);
+        return URI.create("http://127.0.0.1:" + port + "/");
     }
 
     /** What the crawler is doing and did last. */

@@ -3,7 +3,10 @@ package barometer.api;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Starts a crawl shortly after start and then on a fixed period ({@code barometer.crawl.*}). */
+/**
+ * Looks for due sources shortly after start (all are due then) and every tick after ({@code barometer.crawl.tick});
+ * each source is due again after its own period.
+ */
 @ApplicationScoped
 class CrawlSchedule {
     private final CrawlJob job;
@@ -14,7 +17,7 @@ class CrawlSchedule {
         this.config = config;
     }
 
-    @Scheduled(identity = "crawl", every = "${barometer.crawl.every:6h}", delayed = "${barometer.crawl.start-delay:2s}",
+    @Scheduled(identity = "crawl", every = "${barometer.crawl.tick:1m}", delayed = "${barometer.crawl.start-delay:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void crawl() {
         if (config.crawl().enabled()) {

@@ -26,10 +26,10 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -44,11 +44,11 @@ public class PollResource {
     static final int MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
     private final NewsIndex index;
-    private final BarometerConfig config;
+    private final AdminAccess admin;
 
-    PollResource(NewsIndex index, BarometerConfig config) {
+    PollResource(NewsIndex index, AdminAccess admin) {
         this.index = index;
-        this.config = config;
+        this.admin = admin;
     }
 
     /** The JSON list: polls with their sources, evidence and confirmation. */
@@ -136,13 +136,9 @@ public class PollResource {
     public Response importCsv(@HeaderParam("X-Api-Key") String apiKey,
             @Parameter(description = "topic of rows that name none") @QueryParam("topic") String topic,
             byte[] body) {
-        String expected = config.admin().apiKey().orElse("");
-        if (expected.isEmpty()) {
-            return error(Response.Status.FORBIDDEN, "the admin API is disabled", "set barometer.admin.api-key");
-        }
-        if (apiKey == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                apiKey.getBytes(StandardCharsets.UTF_8))) {
-            return error(Response.Status.UNAUTHORIZED, "missing or wrong API key", "send it in the X-Api-Key header");
+        Optional<Response> refused = admin.refusal(apiKey);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (body == null || body.length == 0) {
             throw new InvalidQueryException("the request body is empty", "send the CSV file as the body");
@@ -162,11 +158,6 @@ public class PollResource {
         index.commit();
         return Response.ok(new ImportResult(read.polls().size() + read.problems().size(), added.added(),
                 added.merged(), added.unchanged(), read.problems()), MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    private static Response error(Response.Status status, String message, String hint) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", message, "hint", hint)).build();
     }
 
     private static Population population(String value) {

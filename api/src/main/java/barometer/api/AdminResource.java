@@ -1,0 +1,114 @@
+package barometer.api;
+
+import barometer.crawler.source.SourceCatalog;
+import barometer.crawler.source.SourceDefinition;
+import barometer.crawler.source.SourceState;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * {@code /api/admin}: the sources to crawl (list with their state, add, remove) and "crawl now", behind the API
+ * key. Sources added here must be public addresses ({@link barometer.crawler.source.AddressGuard}).
+ */
+@Path("/api/admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+    private final SourceCatalog sources;
+    private final CrawlJob crawl;
+    private final AdminAccess admin;
+
+    AdminResource(SourceCatalog sources, CrawlJob crawl, AdminAccess admin) {
+        this.sources = sources;
+        this.crawl = crawl;
+        this.admin = admin;
+    }
+
+    /** A source to add: its address, topic, the link pattern of a listing page, and its period. */
+    public record NewSource(String url, String topic, String linkPattern, String every) {
+    }
+
+    /** A source with what the crawler did with it. */
+    public record SourceView(String url, String topic, String kind, String linkPattern, String every, String origin,
+            Instant lastCrawl, Instant nextCrawl, long crawls, long articles, int failures, String lastError,
+            Instant lastErrorAt) {
+        static SourceView of(SourceDefinition d, SourceState s) {
+            return new SourceView(d.url(), d.topic(), d.linkPattern().isEmpty() ? "feed" : "listing",
+                    d.linkPattern().isEmpty() ? null : d.linkPattern(), d.every() == null ? null : d.every().toString(),
+                    d.origin(), s.lastCrawl(), s.nextCrawl(), s.crawls(), s.articles(), s.failures(),
+                    s.lastError().isEmpty() ? null : s.lastError(), s.lastErrorAt());
+        }
+    }
+
+    @GET
+    @Path("/sources")
+    @Operation(summary = "Sources and their state (admin)")
+    public Response list(@HeaderParam("X-Api-Key") String key) {
+        Optional<Response> refused = admin.refusal(key);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        List<SourceView> views = sources.all().entrySet().stream().map(e -> SourceView.of(e.getKey(), e.getValue())).toList();
+        return Response.ok(Map.of("sources", views)).build();
+    }
+
+    @POST
+    @Path("/sources")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a source (admin)", description = "url (public http/https), topic, linkPattern for a "
+            + "listing page, every (30m, 6h, 1d). Loopback, private and link-local addresses are refused unless "
+            + "barometer.crawl.allow-private-hosts names the host.")
+    public Response add(@HeaderParam("X-Api-Key") String key, NewSource body) {
+        Optional<Response> refused = admin.refusal(key);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (body == null) {
+            return AdminAccess.error(Response.Status.BAD_REQUEST, "the body is empty",
+                    "send {\"url\": \"https://...\", \"topic\": \"...\"}");
+        }
+        try {
+            SourceDefinition d = sources.add(body.url(), body.topic(), body.linkPattern(), body.every());
+            return Response.status(Response.Status.CREATED).entity(SourceView.of(d, SourceState.NEW)).build();
+        } catch (IllegalArgumentException e) {
+            return AdminAccess.error(Response.Status.BAD_REQUEST, e.getMessage(), "see the README's \"Sources\"");
+        } catch (IllegalStateException e) {
+            return AdminAccess.error(Response.Status.CONFLICT, e.getMessage(), "remove it first to change it");
+        }
+    }
+
+    @DELETE
+    @Path("/sources")
+    @Operation(summary = "Remove a source (admin)")
+    public Response remove(@HeaderParam("X-Api-Key") String key, @QueryParam("url") String url) {
+        Optional<Response> refused = admin.refusal(key);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return sources.remove(url) ? Response.noContent().build()
+                : AdminAccess.error(Response.Status.NOT_FOUND, "no source " + url, "GET /api/admin/sources lists them");
+    }
+
+    @POST
+    @Path("/crawl")
+    @Operation(summary = "Crawl every source now (admin)")
+    public Response crawlNow(@HeaderParam("X-Api-Key") String key) {
+        Optional<Response> refused = admin.refusal(key);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return Response.accepted(Map.of("started", crawl.requestFullCrawl())).build();
+    }
+}
