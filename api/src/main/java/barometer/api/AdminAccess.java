@@ -1,20 +1,32 @@
 package barometer.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** The admin API's key check ({@code X-Api-Key} against {@code barometer.admin.api-key}), in constant time. */
+/**
+ * The admin API's key check ({@code X-Api-Key} against {@code barometer.admin.api-key}, in constant time), run
+ * before every admin endpoint: {@code /api/admin/*} and the poll import.
+ */
 @ApplicationScoped
 class AdminAccess {
     private final BarometerConfig config;
 
     AdminAccess(BarometerConfig config) {
         this.config = config;
+    }
+
+    @ServerRequestFilter
+    Optional<Response> guard(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        boolean admin = path.startsWith("/api/admin") || path.startsWith("/api/polls/import");
+        return admin ? refusal(request.getHeaderString("X-Api-Key")) : Optional.empty();
     }
 
     /** Empty when the key is right; else the 401 (wrong or missing key) or 403 (admin API off) to answer. */

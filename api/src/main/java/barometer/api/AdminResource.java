@@ -6,7 +6,6 @@ import barometer.crawler.source.SourceState;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,24 +15,20 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code /api/admin}: the sources to crawl (list with their state, add, remove) and "crawl now", behind the API
- * key. Sources added here must be public addresses ({@link barometer.crawler.source.AddressGuard}).
+ * key ({@link AdminAccess} checks it first). Sources added here must be public addresses ({@link barometer.crawler.source.AddressGuard}).
  */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
     private final SourceCatalog sources;
     private final CrawlJob crawl;
-    private final AdminAccess admin;
-
-    AdminResource(SourceCatalog sources, CrawlJob crawl, AdminAccess admin) {
+    AdminResource(SourceCatalog sources, CrawlJob crawl) {
         this.sources = sources;
         this.crawl = crawl;
-        this.admin = admin;
     }
 
     /** A source to add: its address, topic, the link pattern of a listing page, and its period. */
@@ -55,11 +50,7 @@ public class AdminResource {
     @GET
     @Path("/sources")
     @Operation(summary = "Sources and their state (admin)")
-    public Response list(@HeaderParam("X-Api-Key") String key) {
-        Optional<Response> refused = admin.refusal(key);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
+    public Response list() {
         List<SourceView> views = sources.all().entrySet().stream().map(e -> SourceView.of(e.getKey(), e.getValue())).toList();
         return Response.ok(Map.of("sources", views)).build();
     }
@@ -70,11 +61,7 @@ public class AdminResource {
     @Operation(summary = "Add a source (admin)", description = "url (public http/https), topic, linkPattern for a "
             + "listing page, every (30m, 6h, 1d). Loopback, private and link-local addresses are refused unless "
             + "barometer.crawl.allow-private-hosts names the host.")
-    public Response add(@HeaderParam("X-Api-Key") String key, NewSource body) {
-        Optional<Response> refused = admin.refusal(key);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
+    public Response add(NewSource body) {
         if (body == null) {
             return AdminAccess.error(Response.Status.BAD_REQUEST, "the body is empty",
                     "send {\"url\": \"https://...\", \"topic\": \"...\"}");
@@ -92,11 +79,7 @@ public class AdminResource {
     @DELETE
     @Path("/sources")
     @Operation(summary = "Remove a source (admin)")
-    public Response remove(@HeaderParam("X-Api-Key") String key, @QueryParam("url") String url) {
-        Optional<Response> refused = admin.refusal(key);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
+    public Response remove(@QueryParam("url") String url) {
         return sources.remove(url) ? Response.noContent().build()
                 : AdminAccess.error(Response.Status.NOT_FOUND, "no source " + url, "GET /api/admin/sources lists them");
     }
@@ -104,11 +87,7 @@ public class AdminResource {
     @POST
     @Path("/crawl")
     @Operation(summary = "Crawl every source now (admin)")
-    public Response crawlNow(@HeaderParam("X-Api-Key") String key) {
-        Optional<Response> refused = admin.refusal(key);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
+    public Response crawlNow() {
         return Response.accepted(Map.of("started", crawl.requestFullCrawl())).build();
     }
 }

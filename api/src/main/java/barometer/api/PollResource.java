@@ -14,7 +14,6 @@ import barometer.indexer.poll.PollSeries;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -44,11 +42,9 @@ public class PollResource {
     static final int MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
     private final NewsIndex index;
-    private final AdminAccess admin;
 
-    PollResource(NewsIndex index, AdminAccess admin) {
+    PollResource(NewsIndex index) {
         this.index = index;
-        this.admin = admin;
     }
 
     /** The JSON list: polls with their sources, evidence and confirmation. */
@@ -133,13 +129,8 @@ public class PollResource {
     @Operation(summary = "Import a poll CSV (admin)", description = "Send the X-Api-Key header. Barometer's layout or "
             + "the published approval-poll list's (README, \"Poll files\"). Bad rows are reported with their line "
             + "and reason; good rows are kept; re-importing a file adds nothing twice.")
-    public Response importCsv(@HeaderParam("X-Api-Key") String apiKey,
-            @Parameter(description = "topic of rows that name none") @QueryParam("topic") String topic,
+    public Response importCsv(@Parameter(description = "topic of rows that name none") @QueryParam("topic") String topic,
             byte[] body) {
-        Optional<Response> refused = admin.refusal(apiKey);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
         if (body == null || body.length == 0) {
             throw new InvalidQueryException("the request body is empty", "send the CSV file as the body");
         }
