@@ -93,10 +93,10 @@ class Components {
 
     @Produces
     @ApplicationScoped
-    Crawler crawler(Fetcher fetcher, BarometerConfig config) {
+    Crawler crawler(Fetcher fetcher, BarometerConfig config, AddressGuard guard) {
         return new Crawler(fetcher, new FeedReader(), new ArticleExtractor(), config.crawl().robotsAgent(),
                 new HostPacer(config.crawl().hostDelay()),
                 new FeedValidatorStore(Path.of(config.dataDir(), "crawl", "feeds.properties")),
-                config.crawl().maxConcurrent());
+                config.crawl().maxConcurrent(), guard);
     }
 }

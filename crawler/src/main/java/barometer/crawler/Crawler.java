@@ -12,6 +12,7 @@ import barometer.crawler.fetch.Fetcher;
 import barometer.crawler.fetch.HostPacer;
 import barometer.crawler.fetch.RobotsPolicy;
 import barometer.crawler.fetch.Validators;
+import barometer.crawler.source.AddressGuard;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ public final class Crawler {
     private final HostPacer pacer;
     private final FeedValidatorStore validators;
     private final ListingReader listingReader = new ListingReader();
+    private final AddressGuard addressGuard;
     private final int maxConcurrent;
 
     /** A crawler that reads one source at a time. */
@@ -63,6 +65,17 @@ public final class Crawler {
      */
     public Crawler(Fetcher fetcher, FeedReader feedReader, ArticleExtractor extractor, String robotsAgent,
                    HostPacer pacer, FeedValidatorStore validators, int maxConcurrent) {
+        this(fetcher, feedReader, extractor, robotsAgent, pacer, validators, maxConcurrent,
+                new AddressGuard(java.util.Set.of()));
+    }
+
+    /**
+     * @param addressGuard checks the pages of sources added from outside ({@link FeedSource#publicOnly()}), so a
+     *        feed cannot steer the crawler into the internal network
+     */
+    public Crawler(Fetcher fetcher, FeedReader feedReader, ArticleExtractor extractor, String robotsAgent,
+                   HostPacer pacer, FeedValidatorStore validators, int maxConcurrent, AddressGuard addressGuard) {
+        this.addressGuard = addressGuard;
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent must be at least 1: " + maxConcurrent);
         }
@@ -182,6 +195,9 @@ public final class Crawler {
     private void crawlPage(RobotsPolicy robots, FeedSource source, Feed feed, FeedEntry entry, Predicate<String> known,
                            Set<String> seenThisCrawl, Consumer<Article> sink, Tally tally) {
         try {
+            if (source.publicOnly()) {
+                addressGuard.check(entry.link());
+            }
             FetchedResource page = politeFetch(robots, entry.link(), Validators.NONE).orElseThrow();
             if (!isHtml(page.contentType())) {
                 throw new IllegalStateException("not an HTML page (" + page.contentType() + ")");

@@ -12,16 +12,23 @@ import java.util.regex.Pattern;
  * @param topic a short tag such as "secession", or empty
  * @param linkPattern for a listing page, the pattern (a regular expression, found anywhere in the absolute link)
  *        that article links match; {@code null} for feeds
+ * @param publicOnly whether every page it links to must be on a public address (sources added from outside:
+ *        a feed must not steer the crawler into the internal network)
  */
-public record FeedSource(URI url, String topic, Pattern linkPattern) {
+public record FeedSource(URI url, String topic, Pattern linkPattern, boolean publicOnly) {
     public FeedSource {
         Objects.requireNonNull(url, "url");
         topic = topic == null ? "" : topic.strip();
     }
 
-    /** A feed. */
+    /** A feed from configuration. */
     public FeedSource(URI url, String topic) {
-        this(url, topic, null);
+        this(url, topic, null, false);
+    }
+
+    /** A feed or listing page from configuration. */
+    public FeedSource(URI url, String topic, Pattern linkPattern) {
+        this(url, topic, linkPattern, false);
     }
 
     /** Whether this is a listing page rather than a feed. */

@@ -46,6 +46,18 @@ class CrawlerSourcesTest {
     }
 
     @Test
+    void aSourceFromOutsideCannotSteerTheCrawlerToInternalAddresses() throws Exception {
+        try (FixtureServer server = new FixtureServer(); Fetcher fetcher = new Fetcher(FetchSettings.defaults())) {
+            List<Article> articles = new CopyOnWriteArrayList<>();
+            CrawlReport report = crawler(fetcher, 1).crawl(List.of(new FeedSource(server.uri("/rss.xml"), "t", null,
+                    true)), u -> false, articles::add);
+            assertEquals(List.of(), articles);
+            assertTrue(server.requests.stream().noneMatch(r -> r.startsWith("/pages/")), server.requests.toString());
+            assertTrue(report.problems().get(0).contains("internal address"), report.problems().toString());
+        }
+    }
+
+    @Test
     void eachSourceReportsItsOwnOutcome() throws Exception {
         try (FixtureServer server = new FixtureServer(); Fetcher fetcher = new Fetcher(FetchSettings.defaults())) {
             CrawlReport report = crawler(fetcher, 2).crawl(List.of(new FeedSource(server.uri("/atom.xml"), "a"),

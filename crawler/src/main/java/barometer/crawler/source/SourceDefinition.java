@@ -32,6 +32,7 @@ public record SourceDefinition(String url, String topic, String linkPattern, Dur
     /** What the crawler reads, with a "/"-address made absolute against this service. */
     public FeedSource toFeedSource(URI self) {
         URI address = isSelf() ? self.resolve(url) : URI.create(url);
-        return new FeedSource(address, topic, linkPattern.isEmpty() ? null : Pattern.compile(linkPattern));
+        return new FeedSource(address, topic, linkPattern.isEmpty() ? null : Pattern.compile(linkPattern),
+                origin.equals("admin"));
     }
 }
