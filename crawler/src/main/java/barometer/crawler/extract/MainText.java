@@ -24,7 +24,7 @@ import org.jsoup.select.NodeVisitor;
  */
 final class MainText {
     private static final String REMOVED_TAGS =
-            "script, style, noscript, template, svg, canvas, iframe, object, embed, form, button, input, select,"
+            "script, style, noscript, template, svg, canvas, iframe, object, embed, button, input, select,"
             + " textarea, nav, footer, aside, figure, figcaption, dialog, menu";
     private static final Pattern UNLIKELY = Pattern.compile(
             "(?i)comment|disqus|respond|sidebar|widget|footer|masthead|menu|navbar|breadcrumb|pagination|"
@@ -49,6 +49,13 @@ final class MainText {
         }
         Element root = body.clone();
         root.select(REMOVED_TAGS).remove();
+        int pageChars = root.text().length();
+        // A form is a search box or a comment field, unless the site wraps its whole page in one (ASP.NET does).
+        for (Element form : root.select("form")) {
+            if (form.parent() != null && form.text().length() <= pageChars * WRAPPER_SHARE) {
+                form.remove();
+            }
+        }
         removeUnlikely(root, root.text().length());
         removeThinHeaders(root);
         Element itemBody = root.selectFirst("[itemprop=articleBody]");
