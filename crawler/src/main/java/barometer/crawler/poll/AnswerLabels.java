@@ -79,6 +79,14 @@ final class AnswerLabels {
             if (named.isPresent()) {
                 return named;
             }
+            // "support rose from 20% to 32%": the answer is named before the change began.
+            String wide = sentence.substring(Math.max(0, start - 110), start).replaceAll(".*[,;]", "");
+            if (wide.matches("(?is).*\\bfrom\\b.*\\bto\\s*$")) {
+                named = lastIn(wide.replaceFirst("(?is)\\bfrom\\b.*$", ""));
+                if (named.isPresent()) {
+                    return named;
+                }
+            }
         }
         Matcher bare = BARE_YES_NO.matcher(before);
         if (bare.find()) {

@@ -40,7 +40,15 @@ public final class PollExtractor {
             + "and cell ?phones?|live interviewers?|face-to-face|in person|mixed[- ]mode|text message)\\b");
     private static final Pattern QUOTE = Pattern.compile("[\"“]([^\"“”]{12,300}?)[\"”]");
     private static final Pattern ASKED = Pattern.compile("(?i)\\b(?:asked|question|wording|read:?)\\b");
-    private static final Pattern PAIR = Pattern.compile("(?<![\\d.])(\\d{1,2}) ?[-–] ?(\\d{1,2})\\s*(?:%|percent|per cent)");
+    /** "71 - 23 percent", "45 percent to 49 percent": the first share is the subject's, the second the other side's. */
+    private static final Pattern PAIR = Pattern.compile("(?<![\\d.])(\\d{1,2}(?:\\.\\d)?)(?:\\s*(?:%|percent|per cent))?"
+            + "\\s*(?:[-–]|\\bto\\b)\\s*(\\d{1,2}(?:\\.\\d)?)\\s*(?:%|percent|per cent)");
+    /** "rose from 20% to 32%", "between 40 and 45 percent": a change or a range, not two sides. */
+    private static final Pattern CHANGE_BEFORE = Pattern.compile("(?i)\\b(?:from|between|up|down)\\s*$");
+    /** The side a sentence's subject stands for: "Independence trails 45% to 49%", "Remain leads 52-48". */
+    private static final Pattern SUPPORT_SUBJECT = Pattern.compile("(?i)\\b(?:independence|secession|yes|leave|"
+            + "separation|sovereignty)\\b[^,;]{0,30}$");
+    private static final Pattern OPPOSE_SUBJECT = Pattern.compile("(?i)\\b(?:the union|union|no|remain|staying)\\b[^,;]{0,30}$");
     /** What a stance question is about: a share followed by these words answers it. */
     private static final Pattern STANCE_OBJECT = Pattern.compile("(?i)\\b(?:independen\\w*|secede|secession|"
             + "leav\\w*|split\\w*|separat\\w*|break(?:ing)? away|withdraw\\w*|exit)\\b");
@@ -275,10 +283,15 @@ public final class PollExtractor {
          */
         private int readPair(String clause, String sentence, String source) {
             Matcher m = PAIR.matcher(clause);
-            if (!m.find()) {
+            if (!m.find() || CHANGE_BEFORE.matcher(clause.substring(0, m.start())).find()) {
                 return 0;
             }
             Optional<String> label = AnswerLabels.label(clause, m.start(), m.end(), 0, clause.length());
+            if (label.isEmpty()) {
+                String before = clause.substring(0, m.start());
+                label = SUPPORT_SUBJECT.matcher(before).find() ? Optional.of("support")
+                        : OPPOSE_SUBJECT.matcher(before).find() ? Optional.of("oppose") : Optional.empty();
+            }
             Optional<String> opposite = label.map(AnswerLabels::opposite);
             if (label.isEmpty() || opposite.get().isEmpty()) {
                 return 0;

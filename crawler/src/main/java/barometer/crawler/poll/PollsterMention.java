@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,6 +69,12 @@ record PollsterMention(String pollster, List<String> sponsors, int start, int en
     private static final Pattern COMMISSIONED = Pattern.compile("(?:commissioned|sponsored|paid for)\\s+by\\s+(?:the\\s+)?("
             + NAMES + ")|\\bfor\\s+(?:the\\s+)?(" + NAMES + ")");
     private static final Pattern KNOWN_NAME;
+    private static final Pattern KNOWN_NAME_ANY_CASE;
+    private static final List<String> KNOWN_LONGEST_FIRST;
+    /** What may follow a firm's name without making it another firm: a place, a unit, a legal form. */
+    private static final Pattern SUFFIX = Pattern.compile("(?:(?:Scotland|UK|U\\.K\\.|USA|US|Canada|Wales|Ireland|"
+            + "America|Europe|Public Affairs|Strategies|Research|Polling|Polls|Group|Inc\\.?|Ltd\\.?|LLC|Institute|"
+            + "Associates|Analytics|Insights|Opinion)\\s*)+");
 
     static {
         List<String> sorted = new ArrayList<>(KNOWN);
@@ -77,6 +84,8 @@ record PollsterMention(String pollster, List<String> sponsors, int start, int en
             alternatives.append(alternatives.isEmpty() ? "" : "|").append(Pattern.quote(name));
         }
         KNOWN_NAME = Pattern.compile("(?<![\\p{L}])(" + alternatives + ")(?![\\p{L}])");
+        KNOWN_NAME_ANY_CASE = Pattern.compile("(?iu)(?<![\\p{L}])(" + alternatives + ")(?![\\p{L}])");
+        KNOWN_LONGEST_FIRST = List.copyOf(sorted);
     }
 
     /** The pollsters named in a sentence, in order, overlapping mentions merged. */
@@ -99,7 +108,8 @@ record PollsterMention(String pollster, List<String> sponsors, int start, int en
                 add(found, split(names, m.start(), m.end()));
             }
         }
-        m = KNOWN_NAME.matcher(sentence);
+        // Release headings are often in capitals ("EMERSON COLLEGE POLLING"): firm names match in any case there.
+        m = (shouting(sentence) ? KNOWN_NAME_ANY_CASE : KNOWN_NAME).matcher(sentence);
         while (m.find()) {
             add(found, new PollsterMention(canonical(m.group(1)), List.of(), m.start(), m.end(), 0.9));
         }
@@ -139,6 +149,12 @@ record PollsterMention(String pollster, List<String> sponsors, int start, int en
         return only;
     }
 
+    private static boolean shouting(String sentence) {
+        long letters = sentence.chars().filter(Character::isLetter).count();
+        long upper = sentence.chars().filter(Character::isUpperCase).count();
+        return letters >= 8 && upper > letters * 0.7;
+    }
+
     /** The names of "Reuters/Ipsos poll" or "Monmouth University's poll": the capitalised words before "poll". */
     private static List<String> names(String phrase) {
         String head = phrase.replaceAll("(?:('s|’s))?\\s+(?:" + POLL_ADJECTIVES + "\\s+){0,2}?(?:poll|survey|polling)$", "");
@@ -173,8 +189,7 @@ record PollsterMention(String pollster, List<String> sponsors, int start, int en
         List<String> words = new ArrayList<>(Arrays.asList(raw.strip().split("\\s+")));
         while (!words.isEmpty() && !(words.size() > 1 && WEEKDAYS.contains(words.get(0).toLowerCase(Locale.ROOT))
                 && Character.isUpperCase(words.get(1).charAt(0)))
-                && (NOT_NAMES.contains(words.get(0).toLowerCase(Locale.ROOT))
-                || Places.isPlace(words.get(0)) || Places.isPlace(String.join(" ", words)))) {
+                && (NOT_NAMES.contains(words.get(0).toLowerCase(Locale.ROOT)) || Places.isPlace(String.join(" ", words)))) {
             if (Places.isPlace(String.join(" ", words))) {
                 return null;
             }
@@ -198,7 +213,17 @@ record PollsterMention(String pollster, List<String> sponsors, int start, int en
     /** The gazetteer's spelling of a known firm; other names as written. */
     private static String canonical(String name) {
         String n = Poll.normalised(name);
-        return KNOWN.stream().filter(k -> Poll.normalised(k).equals(n)).findFirst().orElse(name);
+        Optional<String> exact = KNOWN.stream().filter(k -> Poll.normalised(k).equals(n)).findFirst();
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        // "Ipsos Scotland", "Redfield & Wilton Strategies", "Emerson College Polling": a known firm and a suffix.
+        for (String k : KNOWN_LONGEST_FIRST) {
+            if (name.startsWith(k + " ") && SUFFIX.matcher(name.substring(k.length() + 1)).matches()) {
+                return k;
+            }
+        }
+        return name;
     }
 
     private static void add(List<PollsterMention> found, PollsterMention mention) {

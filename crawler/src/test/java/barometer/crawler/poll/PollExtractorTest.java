@@ -88,4 +88,26 @@ class PollExtractorTest {
         assertTrue(s.total().precision() >= 0.95, "field precision " + s.total().precision() + " " + s.misses());
         assertTrue(s.total().recall() >= 0.9, "field recall " + s.total().recall() + " " + s.misses());
     }
+
+    @Test
+    void aVersusPairGivesTheSubjectTheFirstShare() {
+        Poll p = extractor.extract("Independence trails 45 percent to 49 percent in a new Survation poll for the "
+                + "Sunday Post, taken on 30-31 August 2021.", "t", null, "").get(0);
+        assertEquals(Map.of("support", 45.0, "oppose", 49.0), p.answers());
+        assertEquals(List.of("Sunday Post"), p.sponsors());
+    }
+
+    @Test
+    void aRiseFromOneShareToAnotherIsNotAPair() {
+        Poll p = extractor.extract("Support for independence rose from 20 percent to 32 percent in a Gallup poll "
+                + "conducted May 1-5, 2020.", "t", null, "").get(0);
+        assertEquals(Map.of("support", 32.0), p.answers());
+    }
+
+    @Test
+    void firmNamesInCapitalsAndWithSuffixesAreTheKnownFirm() {
+        List<Poll> polls = extractor.extract("IPSOS SCOTLAND POLL FOR STV\nSupport for independence stood at 52% "
+                + "in the Ipsos Scotland survey conducted 11-17 May 2023.", "t", null, "");
+        assertEquals("Ipsos", polls.get(0).pollster());
+    }
 }
