@@ -180,4 +180,12 @@ class ApiContractTest {
         given().queryParam("q", "*cession").get("/api/search").then().statusCode(400);
         given().queryParam("q", "zzzz-nothing").get("/api/search").then().statusCode(200).body("nextCursor", nullValue());
     }
+
+    @Test
+    void methodsNameTheToneMeasureAndItsMeasuredAccuracy() {
+        given().when().get("/api/methods").then().statusCode(200)
+                .body("toneMeasure", equalTo("sentence"))
+                .body("methods.find { it.name == 'tone' }.measurements[0].dataset", equalTo("NewsMTSC train"))
+                .body("methods.find { it.name == 'sentence sentiment' }.description", containsString("pcfg parser"));
+    }
 }

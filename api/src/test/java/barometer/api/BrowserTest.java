@@ -93,7 +93,7 @@ class BrowserTest {
     }
 
     @Test
-    void explorerDrawsOnePointPerYearForEachQuery() throws IOException {
+    void explorerDrawsOnePointPerYearForEachQueryAndShowsWhatIsBehindOne() throws IOException {
         driver.get(BASE + "/explore?q=secession&q=calexit&interval=year&measure=articles");
         waiting().until(d -> "2".equals(d.findElement(By.id("chart")).getDomAttribute("data-series")));
         assertEquals("4", driver.findElement(By.id("chart")).getDomAttribute("data-points"));
@@ -101,6 +101,10 @@ class BrowserTest {
                 "return echarts.getInstanceByDom(document.getElementById('chart')).getOption().series"
                         + ".map(s => s.data.length).join(',');");
         assertEquals("4,4", drawn);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("pick-bucket"))).selectByVisibleText("2017-01-01");
+        driver.findElement(By.cssSelector("#pick button[type=submit]")).click();
+        waiting().until(d -> !d.findElements(By.cssSelector("#evidence li a")).isEmpty());
+        assertTrue(driver.findElement(By.id("evidence-what")).getText().contains("2017-01-01 to 2017-12-31"));
         screenshot("explore");
     }
 

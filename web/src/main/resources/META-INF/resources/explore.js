@@ -87,6 +87,10 @@
       dataZoom: buckets.length > 40 ? [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }] : [],
       series
     }, true);
+    // The same choice as a click on the chart, for keyboards and screen readers.
+    $('pick-series').replaceChildren(...trends.series.map((x, i) => new Option(x.query || '(all)', String(i))));
+    $('pick-bucket').replaceChildren(...buckets.map((b, i) => new Option(b, String(i))));
+    $('measure-note').hidden = s.measure !== 'tone';
     $('chart').dataset.points = String(buckets.length);
     $('chart').dataset.series = String(trends.series.length);
     current = { s, trends };
@@ -141,6 +145,10 @@
     }
   }
 
+  $('pick').addEventListener('submit', (e) => {
+    e.preventDefault();
+    showEvidence(parseInt($('pick-series').value, 10), parseInt($('pick-bucket').value, 10));
+  });
   chart.on('click', (e) => {
     const visible = current.s.measure === 'tone' ? Math.floor(e.seriesIndex / 3) : e.seriesIndex;
     showEvidence(visible, e.dataIndex);
