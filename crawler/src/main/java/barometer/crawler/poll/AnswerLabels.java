@@ -34,7 +34,8 @@ final class AnswerLabels {
             cue("support\\w*|favou?r\\w*|in favou?r|back(?:ed|s|ing)?\\b|(?:vote|voted|say|said|answered) yes\\b|"
                     + "the yes side|agree\\w*|want\\w* (?:\\w+ ){0,6}?(?:to )?(?:secede|leave|split|separate|"
                     + "independen\\w*|break away|withdraw)|would (?:vote to )?(?:secede|leave)|for independence|"
-                    + "pro-independence|(?:should|would) (?:\\w+ ){0,3}?(?:secede|leave|become independent|split)",
+                    + "pro-independence|(?:should|would) (?:\\w+ ){0,3}?(?:secede|leave|become independent|split)|"
+                    + "(?:would be|were) better off (?:as an? |on (?:its|their) own|independent)",
                     "support"));
     private static final Pattern YES_NO_AFTER = Pattern.compile("^\\s*(?:said\\s+|voted\\s+|chose\\s+)?[\"“‘']?(Yes|No|yes|no)\\b");
     private static final Pattern BARE_YES_NO = Pattern.compile(

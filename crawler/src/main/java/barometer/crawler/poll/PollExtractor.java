@@ -130,6 +130,17 @@ public final class PollExtractor {
         return List.copyOf(polls);
     }
 
+    /** "PPIC" for "Public Policy Institute of California": how releases name a firm the second time. */
+    static String initials(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String word : name.split("[\\s/&-]+")) {
+            if (!word.isEmpty() && Character.isUpperCase(word.charAt(0))) {
+                out.append(word.charAt(0));
+            }
+        }
+        return out.length() >= 2 ? out.toString() : "";
+    }
+
     private static boolean mentionsKnownFirm(String sentence) {
         return PollsterMention.KNOWN.stream().anyMatch(sentence::contains);
     }
@@ -166,7 +177,8 @@ public final class PollExtractor {
     private static Draft draftFor(List<Draft> drafts, PollsterMention mention) {
         String key = Poll.normalised(mention.pollster());
         for (Draft d : drafts) {
-            if (d.key.equals(key)) {
+            if (d.key.equals(key) || (d.pollster != null && (initials(d.pollster).equals(mention.pollster())
+                    || initials(mention.pollster()).equals(d.pollster)))) {
                 return d;
             }
         }

@@ -134,6 +134,9 @@ record PollsterMention(String pollster, List<String> sponsors, int start, int en
             m.region(only.end(), Math.max(only.end(), to));
         }
         while (m.find()) {
+            if (m.start() < only.end() && m.end() > only.start()) {
+                continue; // "for" inside the firm's own name ("Data for Progress")
+            }
             List<String> sponsors = new ArrayList<>();
             for (String part : (m.group(1) != null ? m.group(1) : m.group(3)).split("\\s+and\\s+")) {
                 String name = clean(part);

@@ -110,4 +110,22 @@ class PollExtractorTest {
                 + "in the Ipsos Scotland survey conducted 11-17 May 2023.", "t", null, "");
         assertEquals("Ipsos", polls.get(0).pollster());
     }
+
+    @Test
+    void aFirmNamedAgainByItsInitialsIsTheSamePoll() {
+        List<Poll> polls = extractor.extract("In a survey released Monday by the Public Policy Institute of California, "
+                + "30 percent of adults said California would be better off as an independent nation. PPIC "
+                + "interviewed 1,700 California adults from Feb. 2 to Feb. 11, 2018.", "t", null, "");
+        assertEquals(1, polls.size());
+        assertEquals(1700, polls.get(0).sampleSize());
+        assertEquals(Map.of("support", 30.0), polls.get(0).answers());
+    }
+
+    @Test
+    void forInsideAFirmsNameIsNotASponsor() {
+        Poll p = extractor.extract("Data for Progress found that 33 percent of likely voters would support "
+                + "independence, in a poll conducted May 1-5, 2021.", "t", null, "").get(0);
+        assertEquals("Data for Progress", p.pollster());
+        assertEquals(List.of(), p.sponsors());
+    }
 }
