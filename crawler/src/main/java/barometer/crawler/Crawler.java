@@ -195,10 +195,8 @@ public final class Crawler {
     private void crawlPage(RobotsPolicy robots, FeedSource source, Feed feed, FeedEntry entry, Predicate<String> known,
                            Set<String> seenThisCrawl, Consumer<Article> sink, Tally tally) {
         try {
-            if (source.publicOnly()) {
-                addressGuard.check(entry.link());
-            }
-            FetchedResource page = politeFetch(robots, entry.link(), Validators.NONE).orElseThrow();
+            FetchedResource page = politeFetch(robots, entry.link(), Validators.NONE,
+                    source.publicOnly() ? addressGuard::check : null).orElseThrow();
             if (!isHtml(page.contentType())) {
                 throw new IllegalStateException("not an HTML page (" + page.contentType() + ")");
             }
@@ -249,6 +247,12 @@ public final class Crawler {
     /** Fetches what robots.txt allows, no sooner than the host's pace permits; empty when unchanged (304). */
     private Optional<FetchedResource> politeFetch(RobotsPolicy robots, URI uri, Validators since)
             throws FetchException, Disallowed {
+        return politeFetch(robots, uri, since, null);
+    }
+
+    /** The same, passing every address of a redirect chain to {@code hopCheck} first (when it is given). */
+    private Optional<FetchedResource> politeFetch(RobotsPolicy robots, URI uri, Validators since,
+            java.util.function.Consumer<URI> hopCheck) throws FetchException, Disallowed {
         if (!robots.allows(uri)) {
             throw new Disallowed();
         }
@@ -258,7 +262,7 @@ public final class Crawler {
             Thread.currentThread().interrupt();
             throw new FetchException(uri, "interrupted", e);
         }
-        return fetcher.fetch(uri, since);
+        return fetcher.fetch(uri, since, hopCheck);
     }
 
     /** robots.txt forbids the address (or could not be read: then the host waits for the next crawl). */

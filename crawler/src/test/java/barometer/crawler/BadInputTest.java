@@ -166,4 +166,34 @@ class BadInputTest {
         assertEquals(0, report.feedsFailed());
         assertEquals(2, articles.size());
     }
+
+    @Test
+    void aCheckedFetchRefusesARedirectIntoTheInternalNetwork() {
+        server.on("/out", ex -> {
+            ex.getResponseHeaders().set("Location", "http://169.254.169.254/latest/meta-data/");
+            ex.sendResponseHeaders(302, -1);
+            ex.close();
+        });
+        java.util.function.Consumer<java.net.URI> onlyLoopback = u -> {
+            if (!u.getHost().equals("127.0.0.1")) {
+                throw new IllegalArgumentException(u.getHost() + " is not allowed");
+            }
+        };
+        FetchException e = assertThrows(FetchException.class,
+                () -> fetcher.fetch(server.uri("/out"), barometer.crawler.fetch.Validators.NONE, onlyLoopback));
+        assertTrue(e.getMessage().contains("refused: 169.254.169.254 is not allowed"), e.getMessage());
+    }
+
+    @Test
+    void aCheckedFetchFollowsOrdinaryRedirectsHopByHop() throws Exception {
+        server.on("/moved", ex -> {
+            ex.getResponseHeaders().set("Location", "/pages/referendum.html");
+            ex.sendResponseHeaders(301, -1);
+            ex.close();
+        });
+        List<java.net.URI> hops = new ArrayList<>();
+        var page = fetcher.fetch(server.uri("/moved"), barometer.crawler.fetch.Validators.NONE, hops::add).orElseThrow();
+        assertEquals(List.of(server.uri("/moved"), server.uri("/pages/referendum.html")), hops);
+        assertEquals(server.uri("/pages/referendum.html"), page.finalUri());
+    }
 }

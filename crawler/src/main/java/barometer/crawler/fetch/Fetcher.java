@@ -27,13 +27,21 @@ import java.util.zip.GZIPInputStream;
 public final class Fetcher implements AutoCloseable {
     private static final long MAX_RETRY_WAIT_MILLIS = 60_000;
     private final FetchSettings settings;
+    /** Redirects followed at most when the caller checks each hop (the client's own limit is the same). */
+    static final int MAX_REDIRECTS = 5;
     private final HttpClient client;
+    /** Follows no redirects: for fetches whose every hop must pass a check. */
+    private final HttpClient stepwise;
     private final ScheduledExecutorService watchdog;
 
     public Fetcher(FetchSettings settings) {
         this.settings = settings;
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(settings.connectTimeout())
+                .build();
+        this.stepwise = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.connectTimeout())
                 .build();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -59,9 +67,22 @@ public final class Fetcher implements AutoCloseable {
      * @return empty when the server answers 304 Not Modified
      */
     public java.util.Optional<FetchedResource> fetch(URI uri, Validators since) throws FetchException {
+        return fetch(uri, since, null);
+    }
+
+    /**
+     * Fetches a resource, following redirects one by one and passing each address to {@code hopCheck} first, so
+     * that a redirect cannot lead where the first address could not (an internal address, say); at most
+     * {@link #MAX_REDIRECTS} hops, and a loop is an error.
+     *
+     * @param hopCheck throws an unchecked exception to refuse an address; {@code null}: the client follows
+     *        redirects itself
+     */
+    public java.util.Optional<FetchedResource> fetch(URI uri, Validators since,
+            java.util.function.Consumer<URI> hopCheck) throws FetchException {
         for (int attempt = 0; ; attempt++) {
             try {
-                return fetchOnce(uri, since);
+                return hopCheck == null ? fetchOnce(client, uri, since) : fetchStepwise(uri, since, hopCheck);
             } catch (RetryAfter e) {
                 if (attempt >= settings.retries()) {
                     throw e.failure;
@@ -102,7 +123,40 @@ public final class Fetcher implements AutoCloseable {
         }
     }
 
-    private java.util.Optional<FetchedResource> fetchOnce(URI uri, Validators since) throws FetchException, RetryAfter {
+    private java.util.Optional<FetchedResource> fetchStepwise(URI uri, Validators since,
+            java.util.function.Consumer<URI> hopCheck) throws FetchException, RetryAfter {
+        java.util.Set<URI> visited = new java.util.HashSet<>();
+        URI next = uri;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            try {
+                hopCheck.accept(next);
+            } catch (RuntimeException refused) {
+                throw new FetchException(next, "refused: " + refused.getMessage(), refused);
+            }
+            if (!visited.add(next)) {
+                throw new FetchException(uri, "redirect loop at " + next);
+            }
+            try {
+                return fetchOnce(stepwise, next, since);
+            } catch (Redirect r) {
+                next = r.location;
+            }
+        }
+        throw new FetchException(uri, "more than " + MAX_REDIRECTS + " redirects");
+    }
+
+    /** A 3xx answer of the stepwise client, with where it points; caught by {@link #fetchStepwise}. */
+    private static final class Redirect extends RuntimeException {
+        final URI location;
+
+        Redirect(URI location) {
+            super("redirected to " + location, null, false, false);
+            this.location = location;
+        }
+    }
+
+    private java.util.Optional<FetchedResource> fetchOnce(HttpClient via, URI uri, Validators since)
+            throws FetchException, RetryAfter {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
         if (!since.etag().isEmpty()) {
             builder.header("If-None-Match", since.etag());
@@ -120,7 +174,7 @@ public final class Fetcher implements AutoCloseable {
                 .build();
         HttpResponse<InputStream> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = via.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             throw new FetchException(uri, "timed out after " + settings.readTimeout().toSeconds() + " s", e);
         } catch (IOException e) {
@@ -133,6 +187,16 @@ public final class Fetcher implements AutoCloseable {
             int status = response.statusCode();
             if (status == 304 && !since.isEmpty()) {
                 return java.util.Optional.empty();
+            }
+            if (via == stepwise && status >= 300 && status < 400 && status != 304) {
+                String location = response.headers().firstValue("Location").orElse("");
+                if (!location.isBlank()) {
+                    try {
+                        throw new Redirect(uri.resolve(location.strip()));
+                    } catch (IllegalArgumentException e) {
+                        throw new FetchException(uri, status, "HTTP " + status + " to an unusable Location");
+                    }
+                }
             }
             if (status == 429) {
                 long wait = response.headers().firstValue("Retry-After").map(Fetcher::seconds).orElse(0L) * 1000;
