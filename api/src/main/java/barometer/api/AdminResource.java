@@ -16,6 +16,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * {@code /api/admin}: the sources to crawl (list with their state, add, remove) and "crawl now", behind the API
@@ -23,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        apiKeyName = "X-Api-Key", description = "barometer.admin.api-key")
+@SecurityRequirement(name = "apiKey")
 public class AdminResource {
     private final SourceCatalog sources;
     private final CrawlJob crawl;

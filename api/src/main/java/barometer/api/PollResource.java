@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
@@ -124,6 +125,7 @@ public class PollResource {
 
     @POST
     @Path("/import")
+    @SecurityRequirement(name = "apiKey")
     @Consumes({CsvExport.TEXT_CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import a poll CSV (admin)", description = "Send the X-Api-Key header. Barometer's layout or "

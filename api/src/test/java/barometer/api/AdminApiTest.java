@@ -59,4 +59,11 @@ class AdminApiTest {
         given().header("X-Api-Key", KEY).queryParam("url", "http://93.184.216.34/politics/")
                 .when().delete("/api/admin/sources").then().statusCode(404);
     }
+
+    @Test
+    void theOpenApiDocumentNamesTheKeyHeader() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("components.securitySchemes.apiKey.name", equalTo("X-Api-Key"))
+                .body("paths.'/api/admin/sources'.get.security[0]", org.hamcrest.Matchers.hasKey("apiKey"));
+    }
 }
