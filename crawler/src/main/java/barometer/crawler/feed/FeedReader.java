@@ -58,6 +58,11 @@ public final class FeedReader {
                     e.getMessage());
             return fromRaw(raw, base);
         }
+        return fromRome(feed, raw, base);
+    }
+
+    /** Rome's reading, with the tree's where Rome missed items or values. */
+    private static Feed fromRome(SyndFeed feed, RawFeed raw, URI base) {
         List<SyndEntry> syndEntries = feed.getEntries();
         if (raw.entries.size() > syndEntries.size()) {
             // Items Rome did not see (outside the channel, or named as another format's): the tree has them all.
