@@ -40,13 +40,16 @@ public class SearchResource {
      * One hit; {@code sentiment} is the mean sentence label, 0 (very negative) .. 4 (very positive), and the
      * shares are of its tagged sentences.
      */
-    @JsonPropertyOrder({"title", "url", "source", "date", "sentiment", "tone", "negativeShare", "neutralShare",
-        "positiveShare", "snippet"})
-    public record Hit(String title, String url, String source, Instant date, Double sentiment, String tone,
-                      Double negativeShare, Double neutralShare, Double positiveShare, String snippet) {
+    @JsonPropertyOrder({"title", "url", "source", "date", "authors", "language", "sentiment", "tone", "negativeShare",
+        "neutralShare", "positiveShare", "snippet"})
+    public record Hit(String title, String url, String source, Instant date, String authors, String language,
+                      Double sentiment, String tone, Double negativeShare, Double neutralShare, Double positiveShare,
+                      String snippet) {
         static Hit of(SearchHit h) {
-            return new Hit(h.title(), h.url(), h.source(), h.published(), h.sentiment(), h.tone(),
-                    h.negativeShare(), h.neutralShare(), h.positiveShare(), h.snippet());
+            return new Hit(h.title(), h.url(), h.source(), h.published(),
+                    h.authors().isEmpty() ? null : String.join("; ", h.authors()),
+                    h.language().isEmpty() ? null : h.language(), h.sentiment(), h.tone(), h.negativeShare(),
+                    h.neutralShare(), h.positiveShare(), h.snippet());
         }
     }
 

@@ -148,7 +148,7 @@ class ApiContractTest {
         String csv = given().queryParam("q", "\"one in three\"").queryParam("format", "csv")
                 .get("/api/search").then().statusCode(200).extract().asString();
 
-        assertEquals("title,url,source,date,sentiment,tone,negativeShare,neutralShare,positiveShare,snippet",
+        assertEquals("title,url,source,date,authors,language,sentiment,tone,negativeShare,neutralShare,positiveShare,snippet",
                 csv.lines().findFirst().orElseThrow());
         assertTrue(csv.contains("\"Poll: one in three Californians back peaceful secession\""), csv);
     }

@@ -1,6 +1,7 @@
 package barometer.crawler;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,14 +17,27 @@ import java.util.Objects;
  * @param published when it was published, or {@code null} when unknown
  * @param text the main text, paragraphs separated by blank lines
  * @param topic the topic tag of the feed it came from (e.g. "secession"), or empty
+ * @param authors the byline's names, possibly none
+ * @param language the page's language as a primary subtag ("en"), or empty
+ * @param leadImage the lead image's address, or empty
+ * @param modified when the page says it was last changed, or {@code null}
  */
-public record Article(String url, String title, String source, Instant published, String text, String topic) {
+public record Article(String url, String title, String source, Instant published, String text, String topic,
+                      List<String> authors, String language, String leadImage, Instant modified) {
     public Article {
         Objects.requireNonNull(url, "url");
         title = title == null ? "" : title;
         source = source == null ? "" : source;
         text = text == null ? "" : text;
         topic = topic == null ? "" : topic.strip();
+        authors = List.copyOf(authors == null ? List.of() : authors);
+        language = language == null ? "" : language;
+        leadImage = leadImage == null ? "" : leadImage;
+    }
+
+    /** An article without byline, language, image or modification date. */
+    public Article(String url, String title, String source, Instant published, String text, String topic) {
+        this(url, title, source, published, text, topic, List.of(), "", "", null);
     }
 
     /** An article without a topic tag. */

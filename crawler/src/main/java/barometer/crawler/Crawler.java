@@ -216,7 +216,8 @@ public final class Crawler {
                     firstNonBlank(extracted.title(), entry.title()),
                     firstNonBlank(extracted.siteName(), feed.title(), page.finalUri().getHost()),
                     extracted.published() != null ? extracted.published() : entry.published(),
-                    extracted.text(), source.topic()));
+                    extracted.text(), source.topic(), extracted.authors(), extracted.language(), extracted.leadImage(),
+                    extracted.modified()));
             tally.articles++;
         } catch (Disallowed e) {
             tally.disallowed++;

@@ -40,6 +40,7 @@ class CrawlerSourcesTest {
                     "politics", Pattern.compile("/pages/[a-z-]+\\.html$"))), u -> false, articles::add);
             assertEquals(2, report.articles());
             assertEquals(List.of("politics", "politics"), articles.stream().map(Article::topic).toList());
+            assertTrue(articles.stream().anyMatch(a -> a.url().endsWith("/referendum.html") && a.language().equals("en")));
             assertTrue(server.requests.stream().noneMatch(r -> r.equals("/about.html")));
             assertEquals(SourceResult.Outcome.READ, report.sources().get(0).outcome());
         }

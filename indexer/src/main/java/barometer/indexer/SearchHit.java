@@ -1,6 +1,7 @@
 package barometer.indexer;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One article in a result list.
@@ -16,7 +17,14 @@ import java.time.Instant;
  * @param neutralShare share labelled 2, or {@code null}
  * @param positiveShare share labelled 3-4, or {@code null}
  * @param snippet a passage of the body, HTML-escaped, with the matched terms wrapped in {@code <mark>}
+ * @param authors the byline's names, possibly none
+ * @param language the page's language ("en"), or empty
  */
 public record SearchHit(String url, String title, String source, Instant published, Double sentiment, String tone,
-                        Double negativeShare, Double neutralShare, Double positiveShare, String snippet) {
+                        Double negativeShare, Double neutralShare, Double positiveShare, String snippet,
+                        List<String> authors, String language) {
+    public SearchHit {
+        authors = List.copyOf(authors == null ? List.of() : authors);
+        language = language == null ? "" : language;
+    }
 }

@@ -109,6 +109,10 @@
       const source = document.createElement('span'); source.textContent = h.source;
       const date = document.createElement('span'); date.textContent = h.date ? h.date.slice(0, 10) : 'undated';
       meta.append(source, date);
+      if (h.authors) {
+        const by = document.createElement('span'); by.textContent = 'by ' + h.authors;
+        meta.append(by);
+      }
       if (h.tone) {
         const tone = document.createElement('span');
         tone.className = 'tone ' + h.tone;

@@ -59,6 +59,18 @@ final class ArticleDocuments {
         doc.add(new StringField(Fields.URL, article.url(), Field.Store.YES));
         doc.add(new SortedDocValuesField(Fields.URL, new BytesRef(article.url())));
         doc.add(new TextField(Fields.TITLE, article.title(), Field.Store.YES));
+        for (String author : article.authors()) {
+            doc.add(new StoredField(Fields.AUTHORS, author));
+        }
+        if (!article.language().isEmpty()) {
+            doc.add(new StringField(Fields.LANGUAGE, article.language(), Field.Store.YES));
+        }
+        if (!article.leadImage().isEmpty()) {
+            doc.add(new StoredField(Fields.LEAD_IMAGE, article.leadImage()));
+        }
+        if (article.modified() != null) {
+            doc.add(new StoredField(Fields.MODIFIED, article.modified().toEpochMilli()));
+        }
         doc.add(new Field(Fields.BODY, article.text(), BODY_TYPE));
         doc.add(new StringField(Fields.CONTENT_HASH, ContentHash.of(article.text()), Field.Store.NO));
         doc.add(new StringField(Fields.STORY, story, Field.Store.YES));
@@ -125,9 +137,12 @@ final class ArticleDocuments {
     /** The article stored in an article document. */
     static Article article(Document doc) {
         IndexableField published = doc.getField(Fields.PUBLISHED);
+        IndexableField modified = doc.getField(Fields.MODIFIED);
         return new Article(doc.get(Fields.URL), doc.get(Fields.TITLE), doc.get(Fields.SOURCE),
                 published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()),
-                doc.get(Fields.BODY), doc.get(Fields.TOPIC));
+                doc.get(Fields.BODY), doc.get(Fields.TOPIC), List.of(doc.getValues(Fields.AUTHORS)),
+                doc.get(Fields.LANGUAGE), doc.get(Fields.LEAD_IMAGE),
+                modified == null ? null : Instant.ofEpochMilli(modified.numericValue().longValue()));
     }
 
     /** The sentences stored in sentence documents (any order in, article order out). */

@@ -10,6 +10,11 @@ final class Fields {
     static final String ARTICLE = "article";
     static final String SENTENCE = "sentence";
     static final String POLL = "poll";
+    /** Byline names (stored, one value each), the page's language (a filterable term) and its lead image. */
+    static final String AUTHORS = "authors";
+    static final String LANGUAGE = "language";
+    static final String LEAD_IMAGE = "lead_image";
+    static final String MODIFIED = "modified";
     /** A poll's identity ({@code Poll.key()}): re-imports replace rather than repeat. */
     static final String POLL_KEY = "poll_key";
     /** The whole poll, as JSON. */

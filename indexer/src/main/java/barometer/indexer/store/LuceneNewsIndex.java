@@ -285,7 +285,8 @@ public final class LuceneNewsIndex implements NewsIndex {
                 published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()),
                 mean, tone == null ? null : tone.label(),
                 share(shares, 0), share(shares, 1), share(shares, 2),
-                snippet.replaceAll("\\s+", " ").strip());
+                snippet.replaceAll("\\s+", " ").strip(), List.of(doc.getValues(Fields.AUTHORS)),
+                doc.get(Fields.LANGUAGE));
     }
 
     private static Double share(IndexableField[] shares, int i) {

@@ -420,4 +420,16 @@ class LuceneNewsIndexTest {
 
         assertEquals("the series would have 43830 day buckets, more than 5000", e.getMessage());
     }
+
+    @Test
+    void searchHitsCarryTheBylineAndLanguage() {
+        Article withByline = new Article("http://news.test/byline", "Byline story", "Ledger",
+                Instant.parse("2017-05-01T10:00:00Z"), "A referendum on independence was debated.", "calexit",
+                List.of("Ana Ruiz", "Tom Lee"), "en", "http://news.test/lead.jpg", Instant.parse("2017-05-02T08:00:00Z"));
+        index.add(new AnalysedArticle(withByline, List.of(new TaggedSentence("A referendum on independence was debated.", 2))));
+        index.commit();
+        SearchHit hit = index.search(SearchRequest.of("referendum", null, null, 1, 10)).hits().get(0);
+        assertEquals(List.of("Ana Ruiz", "Tom Lee"), hit.authors());
+        assertEquals("en", hit.language());
+    }
 }
