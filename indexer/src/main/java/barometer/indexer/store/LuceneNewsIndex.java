@@ -100,7 +100,11 @@ public final class LuceneNewsIndex implements NewsIndex {
     private final RecentStories recentStories = new RecentStories(10_000);
     private final java.util.concurrent.atomic.AtomicLong lastAddRefresh = new java.util.concurrent.atomic.AtomicLong();
     private final Map<TotalsKey, TrendAccumulator> totalsCache = new ConcurrentHashMap<>();
-    private volatile StoredPolls storedPolls;
+    /**
+     * Every stored poll, parsed: loaded once, then kept up to date by {@link #addPolls} (the only writer of polls),
+     * so neither requests nor article commits re-read thousands of stored JSON polls.
+     */
+    private volatile List<Poll> pollCache;
 
     /** Opens (or creates) the index in a folder, rebuilding it first if it was written with another schema. */
     public LuceneNewsIndex(Path folder) {
@@ -562,32 +566,38 @@ public final class LuceneNewsIndex implements NewsIndex {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot refresh the index", e);
             }
+            pollCache = sortedByDate(stored);
         }
         return new PollsAdded(added, merged, unchanged);
     }
 
     @Override
     public List<Poll> polls(PollFilter filter) {
-        long version = version();
-        StoredPolls cached = storedPolls;
-        if (cached == null || cached.version() != version) {
-            List<Poll> all = withSearcher(s -> {
+        List<Poll> all = pollCache;
+        if (all == null) {
+            all = loadPolls();
+        }
+        return all.stream().filter(filter::test).toList();
+    }
+
+    private synchronized List<Poll> loadPolls() {
+        if (pollCache == null) {
+            pollCache = sortedByDate(withSearcher(s -> {
                 List<Poll> out = new ArrayList<>();
                 StoredFields fields = s.storedFields();
                 for (ScoreDoc sd : s.search(kind(Fields.POLL), Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
                     out.add(PollDocuments.poll(fields.document(sd.doc)));
                 }
-                out.sort(Comparator.comparing(Poll::date, Comparator.nullsLast(Comparator.naturalOrder())));
-                return List.copyOf(out);
-            });
-            cached = new StoredPolls(version, all);
-            storedPolls = cached;
+                return out;
+            }));
         }
-        return cached.polls().stream().filter(filter::test).toList();
+        return pollCache;
     }
 
-    /** Parsed polls of one index version: parsing thousands of stored JSON polls per request would cost. */
-    private record StoredPolls(long version, List<Poll> polls) {
+    private static List<Poll> sortedByDate(List<Poll> polls) {
+        List<Poll> out = new ArrayList<>(polls);
+        out.sort(Comparator.comparing(Poll::date, Comparator.nullsLast(Comparator.naturalOrder())));
+        return List.copyOf(out);
     }
 
     @Override
