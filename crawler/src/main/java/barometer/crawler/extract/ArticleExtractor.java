@@ -1,10 +1,6 @@
 package barometer.crawler.extract;
 
 import barometer.crawler.fetch.FetchedResource;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

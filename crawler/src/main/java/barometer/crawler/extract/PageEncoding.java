@@ -12,19 +12,19 @@ import java.util.regex.Pattern;
  * {@code <meta charset>} (or http-equiv) in its first 4 kB, else UTF-8 when the bytes are valid UTF-8, else
  * what a detector guesses, else windows-1252. A declared charset the bytes cannot be is passed over.
  */
-final class PageEncoding {
+public final class PageEncoding {
     private static final Pattern META = Pattern.compile(
             "(?i)<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)");
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private PageEncoding() {
     }
 
-    static String decode(byte[] body, String contentType) {
+    /** The text of an HTML page. */
+    public static String decode(byte[] body, String contentType) {
         Optional<BodyText.Bom> bom = BodyText.byteOrderMark(body);
         Optional<Charset> header = BodyText.contentTypeCharset(contentType);
         if (header.isPresent() && bom.isEmpty()) {
-            Optional<String> text = BodyText.strictly(body, 0, latin1AsWindows(header.get()));
+            Optional<String> text = BodyText.strictly(body, 0, BodyText.asBrowsersRead(header.get()));
             if (text.isPresent()) {
                 return text.get();
             }
@@ -37,7 +37,7 @@ final class PageEncoding {
         }
         Optional<Charset> meta = meta(body);
         if (meta.isPresent()) {
-            Optional<String> text = BodyText.strictly(body, 0, latin1AsWindows(meta.get()));
+            Optional<String> text = BodyText.strictly(body, 0, BodyText.asBrowsersRead(meta.get()));
             if (text.isPresent()) {
                 return text.get();
             }
@@ -45,8 +45,7 @@ final class PageEncoding {
                 return mostlyUtf8(body);
             }
         }
-        return BodyText.strictly(body, 0, StandardCharsets.UTF_8)
-                .orElseGet(() -> new String(body, BodyText.detected(body).orElse(WINDOWS_1252)));
+        return BodyText.undeclared(body);
     }
 
     /** A UTF-8 page with a few stray bytes (mixed encodings): the stray bytes become U+FFFD, the rest is kept. */
@@ -58,11 +57,5 @@ final class PageEncoding {
         String head = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.ISO_8859_1);
         Matcher m = META.matcher(head);
         return m.find() ? BodyText.charset(m.group(1)) : Optional.empty();
-    }
-
-    /** Browsers read ISO-8859-1 and US-ASCII labels as windows-1252, and pages rely on it. */
-    private static Charset latin1AsWindows(Charset cs) {
-        String name = cs.name();
-        return name.equals("ISO-8859-1") || name.equals("US-ASCII") ? WINDOWS_1252 : cs;
     }
 }

@@ -3,7 +3,6 @@ package barometer.crawler.feed;
 import barometer.crawler.fetch.BodyText;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +17,6 @@ final class FeedEncoding {
     private static final Pattern DECLARED = Pattern.compile("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
     private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
     private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private FeedEncoding() {
     }
@@ -35,13 +33,12 @@ final class FeedEncoding {
         }
         Optional<Charset> declared = BodyText.contentTypeCharset(contentType).or(() -> xmlDeclaration(body));
         if (declared.isPresent()) {
-            Optional<String> strict = BodyText.strictly(body, 0, liberal(declared.get()));
+            Optional<String> strict = BodyText.strictly(body, 0, BodyText.asBrowsersRead(declared.get()));
             if (strict.isPresent()) {
                 return strict.get();
             }
         }
-        return BodyText.strictly(body, 0, StandardCharsets.UTF_8)
-                .orElseGet(() -> new String(body, BodyText.detected(body).orElse(WINDOWS_1252)));
+        return BodyText.undeclared(body);
     }
 
     /** "<" in UTF-16 or UTF-32 without a byte order mark. */
@@ -65,16 +62,5 @@ final class FeedEncoding {
         String head = new String(body, 0, Math.min(body.length, 300), StandardCharsets.ISO_8859_1);
         Matcher m = DECLARED.matcher(head);
         return m.find() ? BodyText.charset(m.group(1)) : Optional.empty();
-    }
-
-    private static Charset liberal(Charset cs) {
-        String name = cs.name().toLowerCase(Locale.ROOT);
-        if (name.equals("iso-8859-1") || name.equals("us-ascii")) {
-            return WINDOWS_1252;
-        }
-        if (name.equals("gb2312")) {
-            return Charset.forName("GB18030");
-        }
-        return cs;
     }
 }

@@ -1,5 +1,6 @@
 package barometer.crawler.feed;
 
+import barometer.crawler.extract.PageEncoding;
 import barometer.crawler.fetch.FetchedResource;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,8 +21,7 @@ public final class ListingReader {
 
     /** The article links of a listing page. */
     public Feed read(FetchedResource page, Pattern articleLinks) {
-        Document doc = Jsoup.parse(new String(page.body(), page.declaredCharset()
-                .orElse(java.nio.charset.StandardCharsets.UTF_8)), page.base().toString());
+        Document doc = Jsoup.parse(PageEncoding.decode(page.body(), page.contentType()), page.base().toString());
         Set<String> seen = new LinkedHashSet<>();
         List<FeedEntry> entries = new ArrayList<>();
         for (Element a : doc.select("a[href]")) {

@@ -16,6 +16,7 @@ import org.mozilla.universalchardet.UniversalDetector;
 public final class BodyText {
     private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
     private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private BodyText() {
     }
@@ -88,6 +89,24 @@ public final class BodyText {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A declared charset as browsers read it: ISO-8859-1 and US-ASCII as windows-1252 (their superset in practice:
+     * curly quotes in 0x80-0x9F), GB2312 as GB18030.
+     */
+    public static Charset asBrowsersRead(Charset declared) {
+        String name = declared.name();
+        if (name.equals("ISO-8859-1") || name.equals("US-ASCII")) {
+            return WINDOWS_1252;
+        }
+        return name.equals("GB2312") ? Charset.forName("GB18030") : declared;
+    }
+
+    /** A body that declares nothing usable: UTF-8 when the bytes are valid UTF-8, else a detector's guess, else windows-1252. */
+    public static String undeclared(byte[] body) {
+        return strictly(body, 0, StandardCharsets.UTF_8)
+                .orElseGet(() -> new String(body, detected(body).orElse(WINDOWS_1252)));
     }
 
     /** The charset a detector guesses from the bytes, if it dares. */

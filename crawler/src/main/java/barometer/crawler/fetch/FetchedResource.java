@@ -2,9 +2,6 @@ package barometer.crawler.fetch;
 
 import java.net.URI;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -38,17 +35,6 @@ public record FetchedResource(URI requested, URI finalUri, String contentType, b
 
     /** The charset the Content-Type header declares, if it names one Java knows. */
     public Optional<Charset> declaredCharset() {
-        for (String part : contentType.split(";")) {
-            String p = part.strip();
-            if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-                String name = p.substring("charset=".length()).replace("\"", "").replace("'", "").strip();
-                try {
-                    return Optional.of(Charset.forName(name));
-                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                    return Optional.empty();
-                }
-            }
-        }
-        return Optional.empty();
+        return BodyText.contentTypeCharset(contentType);
     }
 }

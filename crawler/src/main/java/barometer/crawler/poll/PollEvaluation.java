@@ -2,7 +2,6 @@ package barometer.crawler.poll;
 
 import barometer.crawler.extract.ArticleExtractor;
 import barometer.crawler.fetch.FetchedResource;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
