@@ -1,6 +1,7 @@
 package barometer.api;
 
 import barometer.indexer.sentiment.Parser;
+import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -101,15 +102,21 @@ public interface BarometerConfig {
         @WithDefault("80")
         int maxSentenceTokens();
 
-        /** The parser the sentiment model reads trees from: pcfg, or shift-reduce (faster, needs 2 GB of heap). */
-        @WithDefault("pcfg")
+        /**
+         * The parser the sentiment model reads trees from: shift-reduce (default; about ten times faster, about
+         * 650 MB of heap per worker) or pcfg (CoreNLP's default, about 150 MB per worker).
+         */
+        @WithDefault("shift-reduce")
         Parser parser();
+
+        /** A folder with a tone model written by {@code ./barometer train-tone}; blank: the bundled model. */
+        Optional<String> toneModel();
 
         /** Threads the parser uses within one article. */
         @WithDefault("1")
         int parserThreads();
 
-        /** Articles tagged at once, each on its own CoreNLP pipeline (about 150 MB each); 0: one per core. */
+        /** Articles tagged at once, each on its own CoreNLP pipeline (see {@link #parser()}); 0: one per core. */
         @WithDefault("0")
         int workers();
     }

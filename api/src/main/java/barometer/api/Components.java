@@ -12,6 +12,7 @@ import barometer.crawler.fetch.HostPacer;
 import barometer.indexer.Ingest;
 import barometer.indexer.NewsIndex;
 import barometer.indexer.sentiment.SentimentTagger;
+import barometer.indexer.sentiment.ToneModel;
 import barometer.indexer.store.LuceneNewsIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -47,7 +48,20 @@ class Components {
     @ApplicationScoped
     SentimentTagger sentimentTagger(BarometerConfig config) {
         return new SentimentTagger(config.sentiment().maxSentenceTokens(), config.sentiment().parserThreads(),
-                workers(config), config.sentiment().parser());
+                workers(config), config.sentiment().parser(), toneModel(config));
+    }
+
+    private static ToneModel toneModel(BarometerConfig config) {
+        String folder = config.sentiment().toneModel().orElse("").strip();
+        if (folder.isEmpty()) {
+            return ToneModel.bundled();
+        }
+        try {
+            return ToneModel.load(java.nio.file.Path.of(folder));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the tone model in " + folder
+                    + " (barometer.sentiment.tone-model)", e);
+        }
     }
 
     @Produces

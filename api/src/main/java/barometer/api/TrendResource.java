@@ -48,27 +48,38 @@ public class TrendResource {
     public record Trends(String interval, String scope, int smoothing, String zone, List<Series> series) {
     }
 
-    /** One query's series, with per-outlet series when asked. */
-    public record Series(String query, List<TrendPoint> points, Map<String, List<TrendPoint>> bySource) {
+    /**
+     * One query's series, with per-outlet series when asked. {@code toneMeasure} names what its tone is:
+     * {@code mentions} (the keyword-scoped tone model on the query's words), {@code sentences} (CoreNLP's
+     * sentence class; also what a blank query gets) or {@code articles}; {@code GET /api/methods} describes
+     * each with its measured accuracy.
+     */
+    public record Series(String query, String toneMeasure, List<TrendPoint> points,
+                         Map<String, List<TrendPoint>> bySource) {
     }
 
     /** One CSV row: a bucket of one query (and one outlet, or blank for all). */
     @JsonPropertyOrder({"query", "source", "start", "articles", "stories", "allArticles", "share", "articlesSmoothed",
-        "toneCount", "tone", "toneLow", "toneHigh"})
+        "toneMeasure", "toneCount", "tone", "toneLow", "toneHigh"})
     public record Row(String query, String source, LocalDate start, long articles, long stories, long allArticles,
-                      Double share, Double articlesSmoothed, long toneCount, Double tone, Double toneLow,
-                      Double toneHigh) {
-        static Row of(String query, String source, TrendPoint p) {
+                      Double share, Double articlesSmoothed, String toneMeasure, long toneCount, Double tone,
+                      Double toneLow, Double toneHigh) {
+        static Row of(String query, String source, String toneMeasure, TrendPoint p) {
             return new Row(query, source, p.start(), p.articles(), p.stories(), p.allArticles(), p.share(),
-                    p.articlesSmoothed(), p.toneCount(), p.tone(), p.toneLow(), p.toneHigh());
+                    p.articlesSmoothed(), toneMeasure, p.toneCount(), p.tone(), p.toneLow(), p.toneHigh());
         }
+    }
+
+    static String measure(TrendSeries series) {
+        return series.scope().name().toLowerCase(Locale.ROOT);
     }
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvExport.TEXT_CSV})
     @Operation(summary = "Coverage and tone over time", description = "One series per q (repeat q to compare, "
-            + "at most 5). Per bucket: matching articles, distinct stories, all articles, share, and tone (mean 0..4 of the "
-            + "matching sentences, or of whole articles with scope=articles) with its 95% interval and the "
+            + "at most 5). Per bucket: matching articles, distinct stories, all articles, share, and tone (mean 0..4: by "
+            + "default the keyword-scoped tone toward the query's words, each mention 0, 2 or 4; the class of the "
+            + "matching sentences with scope=sentences, of whole articles with scope=articles) with its 95% interval and the "
             + "number of values behind it. Empty buckets are included. format=csv gives one row per bucket "
             + "and query (and source with by=source).")
     public Response trends(
@@ -77,7 +88,7 @@ public class TrendResource {
             @Parameter(description = "last day, YYYY-MM-DD") @QueryParam("to") String to,
             @Parameter(description = "day, week, month (default) or year") @QueryParam("interval") String interval,
             @Parameter(description = "IANA time zone deciding the day of each article (default UTC)") @QueryParam("tz") String tz,
-            @Parameter(description = "sentences (default: tone of the matching sentences) or articles") @QueryParam("scope") String scope,
+            @Parameter(description = "tone measure: mentions (default: the keyword-scoped tone toward the query's words), sentences (class of the matching sentences) or articles") @QueryParam("scope") String scope,
             @Parameter(description = "source: add one series per outlet") @QueryParam("by") String by,
             @Parameter(description = "trailing window in buckets for share and tone (default 1: none)") @QueryParam("smooth") String smooth,
             @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
@@ -101,7 +112,7 @@ public class TrendResource {
         if (CsvExport.wanted(format, headers)) {
             return CsvExport.of(Row.class, rows(series), "barometer-trends.csv");
         }
-        List<Series> out = series.stream().map(s -> new Series(s.query(), s.points(), s.bySource())).toList();
+        List<Series> out = series.stream().map(s -> new Series(s.query(), measure(s), s.points(), s.bySource())).toList();
         return Response.ok(new Trends(iv.name().toLowerCase(Locale.ROOT), toneScope.name().toLowerCase(Locale.ROOT),
                 smoothing, zone.getId(), out), MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -140,9 +151,9 @@ public class TrendResource {
     private static List<Row> rows(List<TrendSeries> series) {
         List<Row> rows = new ArrayList<>();
         for (TrendSeries s : series) {
-            s.points().forEach(p -> rows.add(Row.of(s.query(), "", p)));
+            s.points().forEach(p -> rows.add(Row.of(s.query(), "", measure(s), p)));
             s.bySource().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> e.getValue().forEach(p -> rows.add(Row.of(s.query(), e.getKey(), p))));
+                    .forEach(e -> e.getValue().forEach(p -> rows.add(Row.of(s.query(), e.getKey(), measure(s), p))));
         }
         return rows;
     }
@@ -179,13 +190,15 @@ public class TrendResource {
 
     private static ToneScope scope(String value) {
         if (value == null || value.isBlank()) {
-            return ToneScope.SENTENCES;
+            return ToneScope.MENTIONS;
         }
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "mentions" -> ToneScope.MENTIONS;
             case "sentences" -> ToneScope.SENTENCES;
             case "articles" -> ToneScope.ARTICLES;
-            default -> throw new InvalidQueryException("scope must be sentences or articles, was '" + value + "'",
-                    "scope=sentences takes the tone of the sentences that match; scope=articles of whole articles");
+            default -> throw new InvalidQueryException("scope must be mentions, sentences or articles, was '" + value
+                    + "'", "scope=mentions (default) takes the tone toward the query's words; scope=sentences the "
+                    + "class of the sentences that match; scope=articles of whole articles");
         };
     }
 

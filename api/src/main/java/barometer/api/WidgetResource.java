@@ -77,7 +77,7 @@ public class WidgetResource {
                     r.titleFor(true));
         }
         var trend = index.trend(new TrendQuery(r.q(), QueryParams.date("from", r.from()), QueryParams.date("to", r.to()),
-                QueryParams.interval(r.interval()), ZoneOffset.UTC, ToneScope.SENTENCES, false, 1));
+                QueryParams.interval(r.interval()), ZoneOffset.UTC, ToneScope.MENTIONS, false, 1));
         return WidgetSeries.of(trend, r.measure(), r.titleFor(false));
     }
 }

@@ -1,6 +1,7 @@
 package barometer.api;
 
 import barometer.indexer.InvalidQueryException;
+import barometer.indexer.ToneScope;
 import barometer.indexer.TrendSeries;
 import barometer.indexer.poll.PollAveragePoint;
 import barometer.indexer.poll.PollSeries;
@@ -73,7 +74,8 @@ public record WidgetSeries(String title, String measure, boolean bars, List<Loca
         String name = switch (measure) {
             case ARTICLES -> "Articles";
             case SHARE -> "Share of coverage (%)";
-            case TONE -> "Tone (0 very negative – 4 very positive)";
+            case TONE -> trend.scope() == ToneScope.MENTIONS ? "Tone toward the query's words (0 negative – 4 positive)"
+                    : "Tone of matching sentences (0 very negative – 4 very positive)";
         };
         return new WidgetSeries(title, name, measure == Measure.ARTICLES, dates, values, low, high);
     }

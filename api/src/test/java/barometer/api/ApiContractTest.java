@@ -61,10 +61,10 @@ class ApiContractTest {
                 .extract().asString();
 
         List<String> lines = csv.lines().toList();
-        assertEquals("query,source,start,articles,stories,allArticles,share,articlesSmoothed,toneCount,tone,toneLow,toneHigh",
-                lines.get(0));
+        assertEquals("query,source,start,articles,stories,allArticles,share,articlesSmoothed,toneMeasure,toneCount,tone,"
+                + "toneLow,toneHigh", lines.get(0));
         assertEquals(1 + 4 + 4, lines.size(), "a header, then four years for each of the two queries");
-        assertTrue(lines.get(5).startsWith("texit,,2016-01-01,0,0,8,0.0,,0,,,"), lines.get(5));
+        assertTrue(lines.get(5).startsWith("texit,,2016-01-01,0,0,8,0.0,,mentions,0,,,"), lines.get(5));
     }
 
     @Test
@@ -184,8 +184,13 @@ class ApiContractTest {
     @Test
     void methodsNameTheToneMeasureAndItsMeasuredAccuracy() {
         given().when().get("/api/methods").then().statusCode(200)
-                .body("toneMeasure", equalTo("sentence"))
-                .body("methods.find { it.name == 'tone' }.measurements[0].dataset", equalTo("NewsMTSC train"))
-                .body("methods.find { it.name == 'sentence sentiment' }.description", containsString("pcfg parser"));
+                .body("toneMeasure", equalTo("mentions"))
+                .body("toneMeasures.scope", equalTo(List.of("mentions", "sentences", "articles")))
+                .body("toneMeasures[0].metric", equalTo("macro-F1"))
+                .body("toneMeasures[0].value", equalTo((float) MethodsResource.KEYWORD_F1))
+                .body("toneMeasures[0].size", equalTo(1741))
+                .body("toneMeasures[1].value", equalTo((float) MethodsResource.SENTENCE_F1))
+                .body("methods.find { it.name == 'sentence sentiment' }.description",
+                        containsString("shift-reduce parser"));
     }
 }

@@ -83,12 +83,36 @@ class DemoCorpusEndToEndTest {
 
         List<Integer> counts = trend.getList("series[0].points.articles", Integer.class);
         assertEquals("month", trend.getString("interval"));
-        assertEquals("sentences", trend.getString("scope"));
+        assertEquals("mentions", trend.getString("scope"));
+        assertEquals("mentions", trend.getString("series[0].toneMeasure"));
         assertEquals("2016-11-01", trend.getString("series[0].points[0].start"));
         assertEquals("2019-12-01", trend.getString("series[0].points[-1].start"));
         assertEquals(38, counts.size(), "every month from Nov 2016 to Dec 2019, empty ones included");
         assertEquals(SECESSION_ARTICLES, counts.stream().mapToInt(Integer::intValue).sum());
         assertTrue(counts.contains(0), "months without coverage are present with count 0");
+    }
+
+    /**
+     * The default tone of a query is the keyword model's tone toward its words, read at the places they stand in
+     * the crawled and tagged demo articles; the sentence class stays available and says so.
+     */
+    @Test
+    void toneOfAQueryIsTheKeywordToneOfItsMentionsWithTheSentenceClassAsSecondMeasure() {
+        JsonPath mentions = given().queryParam("q", "secession").queryParam("interval", "year")
+                .get("/api/trends").then().statusCode(200).extract().jsonPath();
+        JsonPath sentences = given().queryParam("q", "secession").queryParam("interval", "year")
+                .queryParam("scope", "sentences").get("/api/trends").then().statusCode(200).extract().jsonPath();
+
+        // 2016-2019: one value per mention of "secession" (each 0, 2 or 4) against one per matching sentence (0-4).
+        assertEquals(List.of(4, 10, 5, 8), mentions.getList("series[0].points.toneCount", Integer.class));
+        assertEquals(List.of(1.0, 2.0, 2.0, 3.0), mentions.getList("series[0].points.tone", Double.class));
+        assertEquals("sentences", sentences.getString("series[0].toneMeasure"));
+        assertEquals(List.of(4, 10, 5, 8), sentences.getList("series[0].points.toneCount", Integer.class));
+        List<Double> sentenceTone = sentences.getList("series[0].points.tone", Double.class);
+        double[] expected = {1.25, 2.4, 1.8, 2.125};
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], sentenceTone.get(i), 1e-6);
+        }
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.time.ZoneOffset;
  * @param to last day included, or {@code null} for the last matching article's
  * @param interval bucket width
  * @param zone the time zone that decides which day an article falls on
- * @param scope whether tone comes from the matching sentences or from whole articles
+ * @param scope what the tone is computed from: the mentions of the query's words (default), the matching
+ *     sentences, or whole articles
  * @param bySource whether to add one series per outlet
  * @param smoothing trailing window, in buckets, over which share and tone are pooled (1: none)
  */
@@ -27,7 +28,10 @@ public record TrendQuery(String query, LocalDate from, LocalDate to, Interval in
         query = query == null ? "" : query.strip();
         interval = interval == null ? Interval.MONTH : interval;
         zone = zone == null ? ZoneOffset.UTC : zone;
-        scope = scope == null ? ToneScope.SENTENCES : scope;
+        scope = scope == null ? ToneScope.MENTIONS : scope;
+        if (scope == ToneScope.MENTIONS && query.isEmpty()) {
+            scope = ToneScope.SENTENCES;
+        }
         if (smoothing < 1 || smoothing > MAX_SMOOTHING) {
             throw new InvalidQueryException("smoothing must be between 1 and " + MAX_SMOOTHING + " buckets, was "
                     + smoothing, "smooth=1 means none; smooth=7 with interval=day gives a 7-day moving average");
@@ -35,8 +39,8 @@ public record TrendQuery(String query, LocalDate from, LocalDate to, Interval in
         DateRange.check(from, to);
     }
 
-    /** A plain trend: sentence-scoped tone, no breakdown, no smoothing. */
+    /** A plain trend: the tone toward the query's words, no breakdown, no smoothing. */
     public static TrendQuery of(String query, LocalDate from, LocalDate to, Interval interval, ZoneId zone) {
-        return new TrendQuery(query, from, to, interval, zone, ToneScope.SENTENCES, false, 1);
+        return new TrendQuery(query, from, to, interval, zone, ToneScope.MENTIONS, false, 1);
     }
 }

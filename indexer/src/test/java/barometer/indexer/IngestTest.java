@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import barometer.crawler.Article;
 import barometer.indexer.sentiment.Parser;
+import barometer.indexer.sentiment.ToneModel;
 import barometer.indexer.sentiment.SentimentTagger;
 import barometer.indexer.store.LuceneNewsIndex;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class IngestTest {
 
     @BeforeAll
     static void loadModels() {
-        tagger = new SentimentTagger(60, 1, 2, Parser.PCFG);
+        tagger = new SentimentTagger(60, 1, 2, Parser.PCFG, ToneModel.bundled());
     }
 
     private static Article article(String url, String text) {

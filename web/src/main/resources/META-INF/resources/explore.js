@@ -1,5 +1,7 @@
 // The trend explorer: up to five queries on one chart, as article counts, share of coverage or tone with its
-// 95% band. The URL holds the state (q repeated, measure, from, to, interval). Text from articles is set as text.
+// 95% band. The URL holds the state (q repeated, measure, scope, from, to, interval). Text from articles is set as
+// text. Beside a tone chart stands the name of the tone measure each series used and its measured macro-F1, read
+// from /api/methods, so that the chart can be cited.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -12,7 +14,7 @@
   function state() {
     const p = new URLSearchParams(location.search);
     const qs = p.getAll('q').filter((q) => q.trim() !== '').slice(0, MAX);
-    return { qs: qs.length ? qs : ['secession'], measure: p.get('measure') || 'articles',
+    return { qs: qs.length ? qs : ['secession'], measure: p.get('measure') || 'articles', scope: p.get('scope') || 'mentions',
       from: p.get('from') || '', to: p.get('to') || '', interval: p.get('interval') || 'month' };
   }
 
@@ -20,6 +22,7 @@
     const p = new URLSearchParams();
     s.qs.forEach((q) => p.append('q', q));
     for (const k of ['from', 'to', 'interval']) if (s[k]) p.set(k, s[k]);
+    if (s.scope && s.scope !== 'mentions') p.set('scope', s.scope);
     for (const [k, v] of Object.entries(extra || {})) p.set(k, v);
     return p;
   }
@@ -44,6 +47,23 @@
     s.qs.forEach(addQueryInput);
     document.querySelector('input[name=measure][value=' + CSS.escape(s.measure) + ']').checked = true;
     $('from').value = s.from; $('to').value = s.to; $('interval').value = s.interval;
+    $('scope').value = s.scope;
+    $('scope').disabled = s.measure !== 'tone';
+  }
+
+  let methods = null;
+  async function describeMeasure(trends) {
+    const used = [...new Set(trends.series.map((x) => x.toneMeasure))];
+    try {
+      methods = methods || await getJson('/api/methods');
+    } catch (e) {
+      methods = { toneMeasures: [] };
+    }
+    const parts = used.map((scope) => methods.toneMeasures.find((m) => m.scope === scope)).filter(Boolean);
+    $('measure-name').textContent = parts.map((m) => m.name).join('; ');
+    $('measure-accuracy').textContent = parts.map((m) => ', ' + m.metric + ' ' + m.value.toFixed(3) + ' on ' + m.dataset
+      + ' (n = ' + m.size + ', measured ' + m.measured + ')').join('');
+    $('measure-note').dataset.measures = used.join(',');
   }
 
   async function getJson(url) {
@@ -91,6 +111,7 @@
     $('pick-series').replaceChildren(...trends.series.map((x, i) => new Option(x.query || '(all)', String(i))));
     $('pick-bucket').replaceChildren(...buckets.map((b, i) => new Option(b, String(i))));
     $('measure-note').hidden = s.measure !== 'tone';
+    if (s.measure === 'tone') describeMeasure(trends);
     $('chart').dataset.points = String(buckets.length);
     $('chart').dataset.series = String(trends.series.length);
     current = { s, trends };
@@ -159,7 +180,7 @@
     fill(s);
     $('error').hidden = true;
     try {
-      const trends = await getJson('/api/trends?' + query(s));
+      const trends = await getJson('/api/trends?' + query(s, s.measure === 'tone' ? {} : { scope: 'articles' }));
       render(s, trends);
       $('csv').href = '/api/trends?' + query(s, { format: 'csv' });
       $('widget').href = '/widgets.html?' + new URLSearchParams({ q: s.qs[0], measure: s.measure, interval: s.interval });
@@ -172,11 +193,12 @@
     e.preventDefault();
     const qs = [...document.querySelectorAll('#query-list input')].map((i) => i.value.trim()).filter(Boolean);
     const s = { qs: qs.length ? qs : [''], measure: document.querySelector('input[name=measure]:checked').value,
-      from: $('from').value, to: $('to').value, interval: $('interval').value };
+      scope: $('scope').value, from: $('from').value, to: $('to').value, interval: $('interval').value };
     history.pushState(null, '', '?' + query(s, { measure: s.measure }));
     load();
   });
   document.querySelectorAll('input[name=measure]').forEach((r) => r.addEventListener('change', () => $('explore').requestSubmit()));
+  $('scope').addEventListener('change', () => $('explore').requestSubmit());
   $('add-query').addEventListener('click', () => addQueryInput(''));
   $('png').addEventListener('click', () => {
     const a = document.createElement('a');

@@ -37,7 +37,7 @@ public final class CrawlOnce {
     static CrawlReport crawl(Path data, List<FeedSource> feeds) {
         try (Fetcher fetcher = new Fetcher(FetchSettings.defaults());
              LuceneNewsIndex index = new LuceneNewsIndex(data.resolve("index"));
-             Ingest ingest = new Ingest(new SentimentTagger(80, 1, 1, Parser.PCFG), index, 1)) {
+             Ingest ingest = new Ingest(new SentimentTagger(80, 1, 1, Parser.PCFG, null), index, 1)) {
             Crawler crawler = new Crawler(fetcher, new FeedReader(), new ArticleExtractor(), "barometer",
                     new HostPacer(Duration.ZERO), new FeedValidatorStore(data.resolve("crawl/feeds.properties")));
             CrawlReport report = crawler.crawl(feeds, index::contains, ingest::submit);

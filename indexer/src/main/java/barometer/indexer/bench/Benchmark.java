@@ -127,7 +127,7 @@ public final class Benchmark {
      */
     private static double[] sentimentThroughput(List<String> texts, Path indexDir) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
-        SentimentTagger plain = new SentimentTagger(80, 1, 1, Parser.PCFG);
+        SentimentTagger plain = new SentimentTagger(80, 1, 1, Parser.PCFG, null);
         plain.tag("Warm up the models.");
         List<TaggedSentence> pcfgLabels = new ArrayList<>();
         long t0 = System.nanoTime();
@@ -139,13 +139,13 @@ public final class Benchmark {
         System.out.printf("sentiment baseline (one PCFG pipeline, 1 thread): %d sentences in %d paragraphs, "
                 + "%.1f sentences/s%n", sentences, texts.size(), baseline);
 
-        double nthreads = sequential(new SentimentTagger(80, cores, 1, Parser.PCFG), texts, sentences);
+        double nthreads = sequential(new SentimentTagger(80, cores, 1, Parser.PCFG, null), texts, sentences);
         System.out.printf("  CoreNLP's own threading (parse.nthreads=%d, one paragraph at a time): %.1f sentences/s "
                 + "(%.2fx)%n", cores, nthreads, nthreads / baseline);
         double shared = inParallel(plain, texts, cores, sentences);
         System.out.printf("  %d workers sharing one pipeline: %.1f sentences/s (%.2fx)%n", cores, shared,
                 shared / baseline);
-        SentimentTagger pooled = new SentimentTagger(80, 1, cores, Parser.PCFG);
+        SentimentTagger pooled = new SentimentTagger(80, 1, cores, Parser.PCFG, null);
         double workers = inParallel(pooled, texts, cores, sentences);
         System.out.printf("  %d workers on a pool of %d pipelines (the product's default): %.1f sentences/s "
                 + "(%.2fx)%n", cores, cores, workers, workers / baseline);
@@ -169,7 +169,7 @@ public final class Benchmark {
     private static void compareParsers(List<String> texts, List<TaggedSentence> pcfg, double pcfgRate) {
         SentimentTagger sr;
         try {
-            sr = new SentimentTagger(80, 1, 1, Parser.SHIFT_REDUCE);
+            sr = new SentimentTagger(80, 1, 1, Parser.SHIFT_REDUCE, null);
         } catch (RuntimeException | OutOfMemoryError e) {
             System.out.println("shift-reduce parser: could not load (" + e + "); give the JVM 2 GB or more");
             return;

@@ -2,7 +2,9 @@ package barometer.indexer.bench;
 
 import barometer.crawler.Article;
 import barometer.indexer.sentiment.AnalysedArticle;
+import barometer.indexer.sentiment.MentionTone;
 import barometer.indexer.sentiment.TaggedSentence;
+import barometer.indexer.sentiment.ToneClass;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -82,13 +84,19 @@ final class SyntheticCorpus {
         for (int s = 0; s < sentences; s++) {
             int words = 8 + random.nextInt(13);
             StringBuilder b = new StringBuilder();
+            List<MentionTone> mentions = new ArrayList<>();
             for (int w = 0; w < words; w++) {
                 String word = (w == 3 && s == 0 && common) ? COMMON : (w == 5 && s == 1 && rare) ? RARE : nextWord();
+                // About half the words of real sentences are nouns, verbs or adjectives, which carry a phrase tone.
+                if (random.nextBoolean()) {
+                    mentions.add(new MentionTone(b.length(), b.length() + word.length(),
+                            ToneClass.values()[random.nextInt(3)]));
+                }
                 b.append(w == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word).append(' ');
             }
             String text = b.toString().strip() + ".";
             texts.add(text);
-            tagged.add(new TaggedSentence(text, label()));
+            tagged.add(new TaggedSentence(text, label(), List.of(), mentions));
         }
         long days = LAST_DAY.toEpochDay() - FIRST_DAY.toEpochDay() + 1;
         Instant published = FIRST_DAY.plusDays(random.nextLong(days)).atStartOfDay(ZoneOffset.UTC).toInstant()

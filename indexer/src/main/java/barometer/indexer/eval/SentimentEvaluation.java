@@ -4,7 +4,7 @@ import barometer.indexer.sentiment.Parser;
 import barometer.indexer.sentiment.SentimentTagger;
 import barometer.indexer.sentiment.TaggedSentence;
 import barometer.indexer.sentiment.ToneClass;
-import barometer.indexer.tone.ToneModel;
+import barometer.indexer.sentiment.ToneModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,18 +17,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code ./barometer eval-sentiment FILE [--predictions OUT] [--parser pcfg|shift-reduce]}: measures the
- * product's sentence tagger (the same {@link SentimentTagger}, length cap and models that indexing uses)
- * on labelled rows, told apart by their column count:
+ * {@code ./barometer eval-sentiment FILE [--predictions OUT] [--parser pcfg|shift-reduce]
+ * [--measure keyword|sentence] [--tone-model DIR]}: measures the product's tagger (the same
+ * {@link SentimentTagger}, parser, length cap and models that indexing uses) on labelled rows, told apart by
+ * their column count:
  * <ul>
  *   <li>{@code label<TAB>sentence}, label 0-4 or negative / neutral / positive: the sentence's class;
- *   <li>{@code polarity<TAB>from<TAB>to<TAB>mention<TAB>sentence}: the tone toward a mention. Barometer's
- *       tone of a keyword is currently the class of the sentences that contain it, so that is what is
- *       measured here.
+ *   <li>{@code polarity<TAB>from<TAB>to<TAB>mention<TAB>sentence}: the tone toward a mention, as trends
+ *       read it: the keyword-scoped tone model (the bundled one, or {@code --tone-model DIR} written by
+ *       {@code ./barometer train-tone}); {@code --measure sentence} scores the class of the mention's
+ *       sentence instead, the second measure trends offer.
  * </ul>
  * A text the tokenizer splits into several sentences gets the rounded mean of their labels; a sentence
- * over the length cap counts as neutral (2) and is reported. With {@code --tone-model DIR} (written by
- * {@code ./barometer train-tone}), mentions are scored by the keyword-scoped tone model instead.
+ * over the length cap counts as neutral (2) and is reported.
  */
 public final class SentimentEvaluation {
     private static final List<String> FIVE = List.of("0", "1", "2", "3", "4");
@@ -40,12 +41,12 @@ public final class SentimentEvaluation {
     public static void main(String[] args) throws IOException {
         if (args.length == 0 || args[0].startsWith("--")) {
             System.err.println("usage: ./barometer eval-sentiment FILE [--predictions OUT] [--parser pcfg|shift-reduce]"
-                    + " [--tone-model DIR]");
+                    + " [--measure keyword|sentence] [--tone-model DIR]");
             System.exit(2);
         }
         Path file = Path.of(args[0]);
         Path out = option(args, "--predictions") == null ? null : Path.of(option(args, "--predictions"));
-        Parser parser = option(args, "--parser") == null ? Parser.PCFG
+        Parser parser = option(args, "--parser") == null ? Parser.DEFAULT
                 : Parser.valueOf(option(args, "--parser").toUpperCase(Locale.ROOT).replace('-', '_'));
         List<String[]> rows = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -66,14 +67,12 @@ public final class SentimentEvaluation {
         System.out.printf("%s: %d rows, %s, parser %s%n", file, rows.size(),
                 columns == 2 ? "sentence labels" : "tone toward a mention", parser.name().toLowerCase(Locale.ROOT));
         String toneModel = option(args, "--tone-model");
-        Evaluation result;
-        if (columns == 5 && toneModel != null) {
-            result = mentions(ToneModel.load(Path.of(toneModel)), rows);
-        } else {
-            SentimentTagger tagger = new SentimentTagger(80, 1, 1, parser);
-            tagger.tag("Warm up the models.");
-            result = columns == 2 ? sentences(tagger, rows) : mentions(tagger, rows);
-        }
+        boolean sentenceMeasure = "sentence".equals(option(args, "--measure"));
+        SentimentTagger tagger = new SentimentTagger(80, 1, 1, parser,
+                toneModel == null ? ToneModel.bundled() : ToneModel.load(Path.of(toneModel)));
+        tagger.tag("Warm up the models.");
+        Evaluation result = columns == 2 ? sentences(tagger, rows)
+                : sentenceMeasure ? mentions(tagger, rows) : keywordTone(tagger, rows);
         if (out != null) {
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
                 for (int i = 0; i < rows.size(); i++) {
@@ -149,12 +148,12 @@ public final class SentimentEvaluation {
     }
 
     /** The keyword-scoped tone model's prediction for each mention. */
-    private static Evaluation mentions(ToneModel model, List<String[]> rows) {
+    private static Evaluation keywordTone(SentimentTagger tagger, List<String[]> rows) {
         Confusion three = new Confusion(THREE);
         List<String> predictions = new ArrayList<>();
         long t0 = System.nanoTime();
         for (String[] row : rows) {
-            ToneClass tone = model.predict(row[4], Integer.parseInt(row[1].strip()), Integer.parseInt(row[2].strip()));
+            ToneClass tone = tagger.toneToward(row[4], Integer.parseInt(row[1].strip()), Integer.parseInt(row[2].strip()));
             predictions.add(tone.label());
             three.add(goldClass(row[0]), tone.ordinal());
         }

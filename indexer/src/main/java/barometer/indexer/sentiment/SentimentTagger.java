@@ -2,6 +2,7 @@ package barometer.indexer.sentiment;
 
 import barometer.crawler.Article;
 import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
@@ -9,15 +10,16 @@ import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
 import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
-import org.ejml.simple.SimpleMatrix;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.ejml.simple.SimpleMatrix;
 
 /**
- * Tags every sentence of a text with Stanford CoreNLP's five-class sentiment
- * (tokenize, ssplit, pos, parse, sentiment; the default PCFG parser).
+ * Tags every sentence of a text with Stanford CoreNLP's five-class sentiment (tokenize, ssplit, pos, parse,
+ * sentiment) and, with a {@link ToneModel}, the tone toward each of its phrases: runs of nouns, and each
+ * verb and adjective ({@link MentionTone}).
  *
  * <p>Building one loads several hundred megabytes of models and takes seconds: build it once and share
  * it. Tagging is safe from several threads; with several pipelines, that many texts are tagged at once. Sentences longer than the cap are not parsed (parsing cost
@@ -26,10 +28,11 @@ import java.util.concurrent.BlockingQueue;
 public final class SentimentTagger {
     private final BlockingQueue<StanfordCoreNLP> pipelines;
     private final int maxSentenceTokens;
+    private final ToneModel toneModel;
 
-    /** One pipeline with the PCFG parser. */
+    /** One pipeline with the default parser and the bundled tone model. */
     public SentimentTagger(int maxSentenceTokens, int threads) {
-        this(maxSentenceTokens, threads, 1, Parser.PCFG);
+        this(maxSentenceTokens, threads, 1, Parser.DEFAULT, ToneModel.bundled());
     }
 
     /**
@@ -38,9 +41,11 @@ public final class SentimentTagger {
      * @param pipelines independent pipelines (each with its own models in memory, about 150 MB with the
      *     PCFG parser) that callers on different threads use in turn; one is enough from one thread
      * @param parser the parser the sentiment model reads trees from
+     * @param toneModel reads the tone toward each phrase; null for sentence labels only
      */
-    public SentimentTagger(int maxSentenceTokens, int threads, int pipelines, Parser parser) {
+    public SentimentTagger(int maxSentenceTokens, int threads, int pipelines, Parser parser, ToneModel toneModel) {
         this.maxSentenceTokens = maxSentenceTokens;
+        this.toneModel = toneModel;
         this.pipelines = new ArrayBlockingQueue<>(pipelines);
         for (int i = 0; i < pipelines; i++) {
             Properties props = properties(maxSentenceTokens, threads);
@@ -81,6 +86,59 @@ public final class SentimentTagger {
 
     /** Splits a text into sentences and tags each one. */
     public List<TaggedSentence> tag(String text) {
+        List<TaggedSentence> out = new ArrayList<>();
+        for (CoreMap sentence : annotate(text)) {
+            String sentenceText = sentence.get(CoreAnnotations.TextAnnotation.class);
+            Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+            boolean parsed = parsed(sentence);
+            List<MentionTone> mentions = toneModel == null ? List.of() : mentions(new ParsedSentence(sentence, parsed));
+            if (!parsed) {
+                out.add(new TaggedSentence(sentenceText, TaggedSentence.UNTAGGED, List.of(), mentions));
+                continue;
+            }
+            SimpleMatrix p = RNNCoreAnnotations.getPredictions(tree);
+            List<Double> probabilities = new ArrayList<>(5);
+            for (int k = 0; k < 5; k++) {
+                probabilities.add(p.get(k));
+            }
+            out.add(new TaggedSentence(sentenceText, RNNCoreAnnotations.getPredictedClass(tree), probabilities, mentions));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The tone of a text toward the mention at [from, to), read by the tone model from the sentence that
+     * holds the mention's first character.
+     *
+     * @throws IllegalStateException when the tagger has no tone model
+     */
+    public ToneClass toneToward(String text, int from, int to) {
+        if (toneModel == null) {
+            throw new IllegalStateException("this tagger has no tone model");
+        }
+        return toneModel.predict(features(text, from, to));
+    }
+
+    /** The tone model's view of the mention at [from, to) of a text (for training). */
+    MentionFeatures features(String text, int from, int to) {
+        List<CoreMap> sentences = annotate(text);
+        CoreMap holder = sentences.get(0);
+        for (CoreMap s : sentences) {
+            if (s.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class) <= from) {
+                holder = s;
+            }
+        }
+        int base = holder.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+        ParsedSentence parsed = new ParsedSentence(holder, parsed(holder));
+        return MentionFeatures.of(parsed, from - base, Math.min(to - base, parsed.text().length()));
+    }
+
+    private boolean parsed(CoreMap sentence) {
+        return sentence.get(CoreAnnotations.TokensAnnotation.class).size() <= maxSentenceTokens
+                && sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class) != null;
+    }
+
+    private List<CoreMap> annotate(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -91,22 +149,32 @@ public final class SentimentTagger {
         } finally {
             pipelines.add(pipeline);
         }
-        List<TaggedSentence> out = new ArrayList<>();
-        for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
-            String sentenceText = sentence.get(CoreAnnotations.TextAnnotation.class);
-            int tokens = sentence.get(CoreAnnotations.TokensAnnotation.class).size();
-            Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
-            if (tokens > maxSentenceTokens || tree == null) {
-                out.add(new TaggedSentence(sentenceText, TaggedSentence.UNTAGGED));
+        return doc.get(CoreAnnotations.SentencesAnnotation.class);
+    }
+
+    /** Phrases a query may name: a run of nouns is one phrase; every verb and adjective is one of its own. */
+    private List<MentionTone> mentions(ParsedSentence sentence) {
+        List<CoreLabel> tokens = sentence.tokens();
+        List<MentionTone> out = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            String tag = tokens.get(i).tag();
+            int last = i;
+            if (tag != null && tag.startsWith("NN")) {
+                while (last + 1 < tokens.size() && tokens.get(last + 1).tag() != null
+                        && tokens.get(last + 1).tag().startsWith("NN")) {
+                    last++;
+                }
+            } else if (tag == null || !(tag.startsWith("VB") || tag.startsWith("JJ"))) {
+                i++;
                 continue;
             }
-            SimpleMatrix p = RNNCoreAnnotations.getPredictions(tree);
-            List<Double> probabilities = new ArrayList<>(5);
-            for (int k = 0; k < 5; k++) {
-                probabilities.add(p.get(k));
+            int from = sentence.begin(i), to = sentence.end(last);
+            if (to > from) {
+                out.add(new MentionTone(from, to, toneModel.predict(MentionFeatures.of(sentence, from, to))));
             }
-            out.add(new TaggedSentence(sentenceText, RNNCoreAnnotations.getPredictedClass(tree), probabilities));
+            i = last + 1;
         }
-        return List.copyOf(out);
+        return out;
     }
 }

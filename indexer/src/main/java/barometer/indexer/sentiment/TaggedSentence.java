@@ -10,8 +10,10 @@ import java.util.List;
  *     {@link #UNTAGGED} when the sentence was too long to parse and so carries no label
  * @param probabilities the model's probability for each of the five classes, in class order; empty when
  *     untagged
+ * @param mentions the tone toward each of its phrases (nouns and noun runs, verbs, adjectives), in order;
+ *     empty when the tagger has no tone model
  */
-public record TaggedSentence(String text, int sentiment, List<Double> probabilities) {
+public record TaggedSentence(String text, int sentiment, List<Double> probabilities, List<MentionTone> mentions) {
     /** The label of a sentence that was not tagged (over the length cap). */
     public static final int UNTAGGED = -1;
 
@@ -20,6 +22,7 @@ public record TaggedSentence(String text, int sentiment, List<Double> probabilit
             throw new IllegalArgumentException("sentiment must be -1..4, was " + sentiment);
         }
         probabilities = List.copyOf(probabilities);
+        mentions = List.copyOf(mentions);
         if (!probabilities.isEmpty() && probabilities.size() != 5) {
             throw new IllegalArgumentException("five class probabilities expected, got " + probabilities.size());
         }
@@ -27,7 +30,17 @@ public record TaggedSentence(String text, int sentiment, List<Double> probabilit
 
     /** A sentence with a label but no probabilities (hand-labelled data, tests). */
     public TaggedSentence(String text, int sentiment) {
-        this(text, sentiment, List.of());
+        this(text, sentiment, List.of(), List.of());
+    }
+
+    /** The tone toward the phrase that covers the character at {@code offset}, or null when none does. */
+    public ToneClass toneAt(int offset) {
+        for (MentionTone m : mentions) {
+            if (offset >= m.from() && offset < m.to()) {
+                return m.tone();
+            }
+        }
+        return null;
     }
 
     /** Whether the sentence carries a label. */

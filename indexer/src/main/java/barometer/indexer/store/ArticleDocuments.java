@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -51,7 +53,8 @@ final class ArticleDocuments {
      * @param story the story cluster the article belongs to
      * @param signature its text's MinHash signature, when the text is long enough to have one
      */
-    static List<Document> block(AnalysedArticle analysed, String story, java.util.Optional<int[]> signature) {
+    static List<Document> block(AnalysedArticle analysed, String story, java.util.Optional<int[]> signature,
+                                Analyzer analyzer) {
         Article article = analysed.article();
         List<Document> block = new ArrayList<>(analysed.sentences().size() + 1);
         Document doc = new Document();
@@ -100,12 +103,12 @@ final class ArticleDocuments {
         block.add(doc);
         int position = 0;
         for (TaggedSentence sentence : analysed.sentences()) {
-            block.add(sentence(article, sentence, position++));
+            block.add(sentence(article, sentence, position++, analyzer));
         }
         return block;
     }
 
-    private static Document sentence(Article article, TaggedSentence sentence, int position) {
+    private static Document sentence(Article article, TaggedSentence sentence, int position, Analyzer analyzer) {
         Document doc = new Document();
         doc.add(new StringField(Fields.KIND, Fields.SENTENCE, Field.Store.NO));
         doc.add(new StringField(Fields.URL, article.url(), Field.Store.YES));
@@ -119,6 +122,11 @@ final class ArticleDocuments {
             for (double p : sentence.probabilities()) {
                 doc.add(new StoredField(Fields.PROBABILITIES, p));
             }
+        }
+        if (!sentence.mentions().isEmpty()) {
+            doc.add(new StoredField(Fields.MENTIONS, MentionTones.encode(sentence.mentions())));
+            doc.add(new BinaryDocValuesField(Fields.MENTION_TONES,
+                    MentionTones.byPosition(sentence.text(), sentence.mentions(), analyzer)));
         }
         return doc;
     }
@@ -156,8 +164,10 @@ final class ArticleDocuments {
                 probabilities.add(p.numericValue().doubleValue());
             }
             IndexableField label = d.getField(Fields.SENTIMENT);
+            BytesRef mentions = d.getBinaryValue(Fields.MENTIONS);
             out.add(new TaggedSentence(d.get(Fields.TEXT),
-                    label == null ? TaggedSentence.UNTAGGED : label.numericValue().intValue(), probabilities));
+                    label == null ? TaggedSentence.UNTAGGED : label.numericValue().intValue(), probabilities,
+                    mentions == null ? List.of() : MentionTones.decode(mentions)));
         }
         return List.copyOf(out);
     }

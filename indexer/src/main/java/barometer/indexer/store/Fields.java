@@ -49,6 +49,10 @@ final class Fields {
     static final String TEXT = "text";
     static final String POSITION = "position";
     static final String PROBABILITIES = "probabilities";
+    /** A sentence's phrases and the tone toward each (stored, to rebuild the index). */
+    static final String MENTIONS = "mentions";
+    /** The tone toward the phrase at each token position of {@link #TEXT}, in doc values, for trends. */
+    static final String MENTION_TONES = "mention_tones";
 
     /** Commit user-data key holding the schema version the index was written with. */
     static final String SCHEMA_KEY = "barometer.schema";

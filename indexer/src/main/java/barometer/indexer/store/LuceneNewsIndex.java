@@ -135,7 +135,7 @@ public final class LuceneNewsIndex implements NewsIndex {
             recentStories.remember(url, story, signature.get());
         }
         try {
-            writer.updateDocuments(new Term(Fields.URL, url), ArticleDocuments.block(analysed, story, signature));
+            writer.updateDocuments(new Term(Fields.URL, url), ArticleDocuments.block(analysed, story, signature, analyzer));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store " + url, e);
         }
@@ -305,11 +305,15 @@ public final class LuceneNewsIndex implements NewsIndex {
         assembler.checkLength(trend.from(), trend.to());
         Query matching = articles(trend.query(), trend.from(), trend.to(), trend.zone(), List.of(), List.of(), null);
         Query all = articles("", trend.from(), trend.to(), trend.zone(), List.of(), List.of(), null);
-        Query sentences = trend.scope() == ToneScope.SENTENCES ? sentences(trend) : null;
+        Query sentences = trend.scope() == ToneScope.ARTICLES ? null : sentences(trend);
         var manager = TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource());
+        var toneManager = trend.scope() == ToneScope.MENTIONS
+                ? MentionToneCollector.manager(trend.interval(), trend.zone(), trend.bySource(),
+                        QueryTerms.of(parse(trend.query(), Fields.TEXT), Fields.TEXT))
+                : manager;
         TrendAccumulator[] acc = withSearcher(s -> new TrendAccumulator[] {
             s.search(matching, manager), totals(s, all, trend),
-            sentences == null ? null : s.search(sentences, manager)});
+            sentences == null ? null : s.search(sentences, toneManager)});
         TrendAccumulator articles = acc[0], totals = acc[1], tone = acc[2] == null ? acc[0] : acc[2];
         TreeSet<LocalDate> seen = new TreeSet<>(articles.overall().keySet());
         seen.addAll(tone.overall().keySet());

@@ -74,7 +74,7 @@ final class SchemaUpgrade {
                 // Older indexes have no story marks: each article starts as its own story.
                 String story = doc.get(Fields.STORY) != null ? doc.get(Fields.STORY) : article.url();
                 writer.addDocuments(ArticleDocuments.block(new AnalysedArticle(article, sentences), story,
-                        MinHash.of(article.text())));
+                        MinHash.of(article.text()), analyzer));
                 articles++;
             }
             TopDocs polls = searcher.search(new TermQuery(new Term(Fields.KIND, Fields.POLL)), Math.max(1, reader.maxDoc()));

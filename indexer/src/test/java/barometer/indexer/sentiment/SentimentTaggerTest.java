@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Runs the real CoreNLP models. */
+/** Runs the real CoreNLP models (default parser) and the bundled tone model. */
 class SentimentTaggerTest {
     private static SentimentTagger tagger;
 
@@ -56,6 +56,52 @@ class SentimentTaggerTest {
 
         assertEquals(1, sentences.size());
         assertEquals(TaggedSentence.UNTAGGED, sentences.get(0).sentiment());
+    }
+
+    private static ToneClass toneToward(TaggedSentence s, String phrase) {
+        return s.toneAt(s.text().indexOf(phrase));
+    }
+
+    /** One sentence, neutral as a whole, hostile toward one politician and warm toward the other. */
+    @Test
+    void keywordToneTellsTwoPeopleInANeutralSentenceApart() {
+        TaggedSentence s = tagger.tag("Critics attacked Newsom's plan, but voters praised Padilla for his calm "
+                + "leadership.").get(0);
+
+        assertEquals(2, s.sentiment());
+        assertEquals(ToneClass.NEGATIVE, toneToward(s, "Newsom"));
+        assertEquals(ToneClass.POSITIVE, toneToward(s, "Padilla"));
+    }
+
+    /** The sentence class follows the miserable night; the tone toward Obama follows the thanks. */
+    @Test
+    void keywordToneDisagreesWithTheSentenceClassWhereTheMentionIsTreatedWell() {
+        TaggedSentence s = tagger.tag("Obama warmly thanked the volunteers, who had worked through a miserable, "
+                + "freezing night.").get(0);
+        TaggedSentence t = tagger.tag("Marinelli's supporters cheered as he promised to fight on despite the "
+                + "terrible polls.").get(0);
+
+        assertEquals(1, s.sentiment());
+        assertEquals(ToneClass.POSITIVE, toneToward(s, "Obama"));
+        assertEquals(1, t.sentiment());
+        assertEquals(ToneClass.POSITIVE, toneToward(t, "Marinelli"));
+    }
+
+    @Test
+    void aRunOfNounsIsOnePhraseAndFunctionWordsHaveNone() {
+        String text = "Louis Marinelli, the founder of the Calexit campaign, moved to Russia.";
+        TaggedSentence s = tagger.tag(text).get(0);
+
+        assertEquals(new MentionTone(0, 15, ToneClass.POSITIVE), s.mentions().get(0));
+        assertEquals(null, s.toneAt(text.indexOf("the")));
+        assertEquals(null, s.toneAt(text.indexOf("of")));
+    }
+
+    @Test
+    void toneTowardAMentionReadsTheSentenceThatHoldsIt() {
+        String text = "The weather was awful. Voters praised Padilla for his calm leadership.";
+
+        assertEquals(ToneClass.POSITIVE, tagger.toneToward(text, text.indexOf("Padilla"), text.indexOf("Padilla") + 7));
     }
 
     @Test

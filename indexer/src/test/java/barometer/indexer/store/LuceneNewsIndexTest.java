@@ -19,6 +19,7 @@ import barometer.indexer.ToneScope;
 import barometer.indexer.TrendQuery;
 import barometer.indexer.TrendSeries;
 import barometer.indexer.sentiment.AnalysedArticle;
+import barometer.indexer.sentiment.MentionTone;
 import barometer.indexer.sentiment.TaggedSentence;
 import barometer.indexer.sentiment.ToneClass;
 import barometer.indexer.trend.Interval;
@@ -95,6 +96,74 @@ class LuceneNewsIndexTest {
                 new TrendPoint(JAN, 2, 2, 2, 1.0, null, 2, 1.5, 1.5 - HALF_WIDTH_1_2, 1.5 + HALF_WIDTH_1_2),
                 new TrendPoint(FEB, 0, 0, 0, null, null, 0, null, null, null),
                 new TrendPoint(MAR, 1, 1, 2, 0.5, null, 1, 0.0, null, null)), points);
+    }
+
+    /** A sentence with a phrase tone on every occurrence of each named phrase, other words without one. */
+    private static TaggedSentence withPhrases(String text, int label, Object... phraseAndTone) {
+        List<MentionTone> mentions = new ArrayList<>();
+        for (int i = 0; i < phraseAndTone.length; i += 2) {
+            String phrase = (String) phraseAndTone[i];
+            for (int from = text.indexOf(phrase); from >= 0; from = text.indexOf(phrase, from + 1)) {
+                mentions.add(new MentionTone(from, from + phrase.length(), (ToneClass) phraseAndTone[i + 1]));
+            }
+        }
+        mentions.sort(java.util.Comparator.comparingInt(MentionTone::from));
+        return new TaggedSentence(text, label, List.of(), mentions);
+    }
+
+    private void addRivals() {
+        // One sentence, warm toward Hale and hostile toward Marsh; CoreNLP's class for the whole is neutral.
+        index.add(new AnalysedArticle(new Article("http://news.test/r1", "Rivals", "Ledger",
+                Instant.parse("2017-01-05T10:00:00Z"), "Voters praised Hale, but they attacked Marsh."),
+                List.of(withPhrases("Voters praised Hale, but they attacked Marsh.", 2,
+                        "Voters", ToneClass.NEUTRAL, "praised", ToneClass.POSITIVE, "Hale", ToneClass.POSITIVE,
+                        "attacked", ToneClass.NEGATIVE, "Marsh", ToneClass.NEGATIVE))));
+        index.add(new AnalysedArticle(new Article("http://news.test/r2", "Governor", "Courier",
+                Instant.parse("2017-01-09T10:00:00Z"), "Governor Ann Hale spoke, and Governor Ann Hale left."),
+                List.of(withPhrases("Governor Ann Hale spoke, and Governor Ann Hale left.", 1,
+                        "Governor Ann Hale", ToneClass.NEUTRAL, "spoke", ToneClass.NEUTRAL))));
+    }
+
+    @Test
+    void mentionToneIsTheToneTowardTheQueryWordsWhereTheyStand() {
+        addRivals();
+
+        TrendPoint hale = trend("hale", ToneScope.MENTIONS, false, 1).points().get(0);
+        TrendPoint marsh = trend("marsh", ToneScope.MENTIONS, false, 1).points().get(0);
+
+        // Hale: positive (4) in the first article; neutral (2) in each of the two phrases of the second.
+        assertEquals(3, hale.toneCount());
+        assertEquals(8.0 / 3, hale.tone(), 1e-12);
+        assertEquals(1, marsh.toneCount());
+        assertEquals(0.0, marsh.tone());
+        assertEquals(2.0, trend("marsh", ToneScope.SENTENCES, false, 1).points().get(0).tone(),
+                "the sentence class does not tell Hale from Marsh");
+    }
+
+    @Test
+    void aPhraseQueryCountsEachNamedPhraseOnceAndExcludedSentencesNotAtAll() {
+        addRivals();
+
+        TrendPoint phrase = trend("\"ann hale\"", ToneScope.MENTIONS, false, 1).points().get(0);
+        TrendPoint excluding = trend("hale -marsh", ToneScope.MENTIONS, false, 1).points().get(0);
+        TrendPoint either = trend("marsh OR attack*", ToneScope.MENTIONS, false, 1).points().get(0);
+
+        assertEquals(2, phrase.toneCount(), "two phrases, two words each");
+        assertEquals(2.0, phrase.tone());
+        assertEquals(2, excluding.toneCount(), "the sentence that names Marsh is left out");
+        assertEquals(2.0, excluding.tone());
+        assertEquals(2, either.toneCount());
+        assertEquals(0.0, either.tone());
+    }
+
+    @Test
+    void aBlankQueryHasNoWordsToScoreAndFallsBackToTheSentenceMeasure() {
+        addRivals();
+
+        TrendSeries all = trend("", ToneScope.MENTIONS, false, 1);
+
+        assertEquals(ToneScope.SENTENCES, all.scope());
+        assertEquals(1.5, all.points().get(0).tone());
     }
 
     @Test

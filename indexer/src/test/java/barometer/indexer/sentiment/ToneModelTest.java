@@ -1,18 +1,32 @@
-package barometer.indexer.tone;
+package barometer.indexer.sentiment;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import barometer.indexer.sentiment.ToneClass;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Trains small tone models on mentions annotated by the real CoreNLP pipeline. */
 class ToneModelTest {
 
     /** Two people in one sentence, one praised and one attacked: the tone differs by mention. */
     private static final String BOTH = "Voters praised Hale as brave and honest, but they attacked Marsh as corrupt.";
+
+    private static SentimentTagger tagger;
+    private static List<LabelledMention> rows;
+    private static List<MentionFeatures> features;
+
+    @BeforeAll
+    static void annotate() throws Exception {
+        tagger = new SentimentTagger(80, 1, 1, Parser.DEFAULT, null);
+        rows = fixtures();
+        features = ToneTraining.annotate(tagger, rows, 1);
+    }
 
     private static LabelledMention mention(ToneClass tone, String sentence, String who) {
         int from = sentence.indexOf(who);
@@ -38,27 +52,46 @@ class ToneModelTest {
         return rows;
     }
 
+    private static ToneModel trained() {
+        return ToneModel.train(features, rows.stream().map(LabelledMention::tone).toList());
+    }
+
+    private static ToneClass predict(ToneModel model, String sentence, String who) {
+        int from = sentence.indexOf(who);
+        return model.predict(tagger.features(sentence, from, from + who.length()));
+    }
+
     /** Hale and Marsh never occur in training: the words around them decide. */
     @Test
     void readsTheToneTowardEachMentionFromTheWordsAroundIt() {
-        ToneModel model = ToneModel.train(fixtures());
+        ToneModel model = trained();
 
-        assertEquals(ToneClass.POSITIVE, model.predict(BOTH, BOTH.indexOf("Hale"), BOTH.indexOf("Hale") + 4));
-        assertEquals(ToneClass.NEGATIVE, model.predict(BOTH, BOTH.indexOf("Marsh"), BOTH.indexOf("Marsh") + 5));
-        String plain = "Lopez spoke to reporters on Tuesday.";
-        assertEquals(ToneClass.NEUTRAL, model.predict(plain, 0, 5));
+        assertEquals(ToneClass.POSITIVE, predict(model, BOTH, "Hale"));
+        assertEquals(ToneClass.NEGATIVE, predict(model, BOTH, "Marsh"));
+        assertEquals(ToneClass.NEUTRAL, predict(model, "Lopez spoke to reporters on Tuesday.", "Lopez"));
     }
 
     @Test
     void aSavedModelPredictsExactlyAsTheTrainedOne(@TempDir Path folder) throws Exception {
-        ToneModel model = ToneModel.train(fixtures());
+        ToneModel model = trained();
         model.save(folder);
 
         ToneModel loaded = ToneModel.load(folder);
 
-        for (LabelledMention m : fixtures()) {
-            assertEquals(model.predict(m.sentence(), m.from(), m.to()), loaded.predict(m.sentence(), m.from(), m.to()));
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(model.predict(features.get(i)), loaded.predict(features.get(i)), rows.get(i).sentence());
         }
-        assertEquals(ToneClass.NEGATIVE, loaded.predict(BOTH, BOTH.indexOf("Marsh"), BOTH.indexOf("Marsh") + 5));
+        assertEquals(ToneClass.NEGATIVE, predict(loaded, BOTH, "Marsh"));
+    }
+
+    /** What makes the bundled model reproducible from its command: the same rows give the same file. */
+    @Test
+    void trainingTwiceOnTheSameRowsWritesTheSameFileByteForByte(@TempDir Path folder) throws Exception {
+        trained().save(folder.resolve("one"));
+        List<MentionFeatures> again = ToneTraining.annotate(tagger, rows, 1);
+        ToneModel.train(again, rows.stream().map(LabelledMention::tone).toList()).save(folder.resolve("two"));
+
+        assertArrayEquals(Files.readAllBytes(folder.resolve("one/tone-model.tsv")),
+                Files.readAllBytes(folder.resolve("two/tone-model.tsv")));
     }
 }

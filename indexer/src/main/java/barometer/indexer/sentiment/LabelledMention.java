@@ -1,6 +1,5 @@
-package barometer.indexer.tone;
+package barometer.indexer.sentiment;
 
-import barometer.indexer.sentiment.ToneClass;
 
 /**
  * A mention in a sentence and the tone of the sentence toward it.

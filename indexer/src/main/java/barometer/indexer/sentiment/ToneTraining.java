@@ -1,0 +1,168 @@
+package barometer.indexer.sentiment;
+
+import barometer.indexer.eval.Confusion;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+
+/**
+ * {@code ./barometer train-tone TRAIN.tsv [--out DIR] [--ablation]}: trains the {@link ToneModel} on
+ * {@code polarity<TAB>from<TAB>to<TAB>mention<TAB>sentence} rows, each sentence annotated by the same
+ * CoreNLP pipeline (default parser) that indexing uses. It first measures the model on a held-out fifth of
+ * the sentences (chosen by a hash of the sentence, so mentions of one sentence stay together and the split
+ * is the same on every run) beside the sentence-class baseline, then trains on every row and writes the
+ * model to DIR (default {@code data/tone-model}). Run on the NewsMTSC training split, it writes the bundled
+ * model byte for byte. {@code --ablation} adds five-fold cross-validated macro-F1 for each feature group.
+ */
+public final class ToneTraining {
+    private static final List<String> THREE = List.of("negative", "neutral", "positive");
+
+    private ToneTraining() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].startsWith("--")) {
+            System.err.println("usage: ./barometer train-tone TRAIN.tsv [--out DIR] [--ablation]");
+            System.exit(2);
+        }
+        Path out = Path.of("data", "tone-model");
+        boolean ablation = false;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--out") && i + 1 < args.length) {
+                out = Path.of(args[++i]);
+            } else if (args[i].equals("--ablation")) {
+                ablation = true;
+            }
+        }
+        List<LabelledMention> rows = read(Path.of(args[0]));
+        int threads = Runtime.getRuntime().availableProcessors();
+        SentimentTagger tagger = new SentimentTagger(80, 1, threads, Parser.DEFAULT, null);
+        long t0 = System.nanoTime();
+        List<MentionFeatures> features = annotate(tagger, rows, threads);
+        double annotateSeconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "annotated %d mentions with CoreNLP (%s parser, %d pipelines) in %.1f s, "
+                + "%.1f mentions/s%n", rows.size(), Parser.DEFAULT.name().toLowerCase(Locale.ROOT), threads,
+                annotateSeconds, rows.size() / annotateSeconds);
+
+        Confusion model = new Confusion(THREE), baseline = new Confusion(THREE);
+        double fitSeconds = heldOut(rows, features, 0, f -> true, model, baseline);
+        System.out.printf(Locale.ROOT, "held out: %d mentions (a fifth of the sentences); fitted on the rest in %.1f s%n",
+                model.total(), fitSeconds);
+        System.out.printf(Locale.ROOT, "sentence class (CoreNLP): accuracy %.4f, macro-F1 %.4f%n%s",
+                baseline.accuracy(), baseline.macroF1(), baseline.table());
+        System.out.printf(Locale.ROOT, "keyword-scoped tone model: accuracy %.4f, macro-F1 %.4f%n%s",
+                model.accuracy(), model.macroF1(), model.table());
+        if (ablation) {
+            ablation(rows, features);
+        }
+        long t1 = System.nanoTime();
+        ToneModel full = ToneModel.train(features, rows.stream().map(LabelledMention::tone).toList());
+        full.save(out);
+        System.out.printf(Locale.ROOT, "model trained on all %d mentions in %.1f s, written to %s%n", rows.size(),
+                (System.nanoTime() - t1) / 1e9, out);
+        System.out.printf(Locale.ROOT, "n=%d acc=%.4f f1m=%.4f%n", model.total(), model.accuracy(), model.macroF1());
+    }
+
+    /** Each row's features, computed on as many pipelines as the tagger has, in row order. */
+    static List<MentionFeatures> annotate(SentimentTagger tagger, List<LabelledMention> rows, int threads)
+            throws InterruptedException, ExecutionException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<MentionFeatures>> futures = new ArrayList<>(rows.size());
+            for (LabelledMention m : rows) {
+                futures.add(pool.submit(() -> tagger.features(m.sentence(), m.from(), m.to())));
+            }
+            List<MentionFeatures> out = new ArrayList<>(rows.size());
+            for (Future<MentionFeatures> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Trains on every fold but one (folds by sentence hash, 5 of them) with the features the filter keeps,
+     * and scores the model and the sentence class on that fold. Returns the fitting time in seconds.
+     */
+    private static double heldOut(List<LabelledMention> rows, List<MentionFeatures> features, int fold,
+                                  Predicate<String> keep, Confusion model, Confusion baseline) {
+        List<MentionFeatures> trainX = new ArrayList<>();
+        List<ToneClass> trainY = new ArrayList<>();
+        List<Integer> test = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (fold(rows.get(i)) == fold) {
+                test.add(i);
+            } else {
+                trainX.add(features.get(i).keeping(keep));
+                trainY.add(rows.get(i).tone());
+            }
+        }
+        long t0 = System.nanoTime();
+        ToneModel m = ToneModel.train(trainX, trainY);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        for (int i : test) {
+            int gold = rows.get(i).tone().ordinal();
+            model.add(gold, m.predict(features.get(i).keeping(keep)).ordinal());
+            if (baseline != null) {
+                baseline.add(gold, features.get(i).sentenceClass().ordinal());
+            }
+        }
+        return seconds;
+    }
+
+    private static void ablation(List<LabelledMention> rows, List<MentionFeatures> features) {
+        Map<String, Predicate<String>> groups = new LinkedHashMap<>();
+        groups.put("words only", MentionFeatures::isWord);
+        groups.put("words + sentiment tree", f -> MentionFeatures.isWord(f) || MentionFeatures.isTree(f));
+        groups.put("words + dependencies", f -> MentionFeatures.isWord(f) || MentionFeatures.isDependency(f));
+        groups.put("all", f -> true);
+        System.out.println("five-fold cross-validation (folds by sentence), macro-F1 per fold and mean:");
+        groups.forEach((name, keep) -> {
+            double sum = 0;
+            StringBuilder perFold = new StringBuilder();
+            for (int fold = 0; fold < 5; fold++) {
+                Confusion c = new Confusion(THREE);
+                heldOut(rows, features, fold, keep, c, null);
+                sum += c.macroF1();
+                perFold.append(String.format(Locale.ROOT, " %.4f", c.macroF1()));
+            }
+            System.out.printf(Locale.ROOT, "  %-24s%s  mean %.4f%n", name, perFold, sum / 5);
+        });
+    }
+
+    private static int fold(LabelledMention m) {
+        return (m.sentence().hashCode() & 0x7fffffff) % 5;
+    }
+
+    static List<LabelledMention> read(Path file) throws IOException {
+        List<LabelledMention> rows = new ArrayList<>();
+        int line = 0;
+        for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            line++;
+            if (l.isBlank()) {
+                continue;
+            }
+            String[] c = l.split("\t", -1);
+            ToneClass tone = c.length == 5 ? ToneClass.parse(c[0]) : null;
+            if (tone == null) {
+                throw new IllegalArgumentException(file + ":" + line
+                        + ": expected polarity<TAB>from<TAB>to<TAB>mention<TAB>sentence");
+            }
+            rows.add(new LabelledMention(tone, Integer.parseInt(c[1].strip()), Integer.parseInt(c[2].strip()), c[4]));
+        }
+        return rows;
+    }
+}

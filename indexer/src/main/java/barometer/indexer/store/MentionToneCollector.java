@@ -1,0 +1,111 @@
+package barometer.indexer.store;
+
+import barometer.indexer.sentiment.ToneClass;
+import barometer.indexer.trend.Interval;
+import barometer.indexer.trend.TrendAccumulator;
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Keyword-scoped tone for trends: for each matching sentence, reads the positions of the query's terms from
+ * the postings and, at each, the tone toward the phrase there ({@link MentionTones}); each distinct phrase
+ * adds one value, 0 (negative), 2 (neutral) or 4 (positive), on the sentence scale. Sentences are visited
+ * in order, so every postings list is walked forward once per segment.
+ */
+final class MentionToneCollector implements Collector {
+    private final TrendAccumulator accumulator;
+    private final QueryTerms terms;
+
+    private MentionToneCollector(Interval interval, ZoneId zone, boolean bySource, QueryTerms terms) {
+        this.accumulator = new TrendAccumulator(interval, zone, bySource);
+        this.terms = terms;
+    }
+
+    static CollectorManager<MentionToneCollector, TrendAccumulator> manager(Interval interval, ZoneId zone,
+                                                                            boolean bySource, QueryTerms terms) {
+        return new CollectorManager<>() {
+            @Override
+            public MentionToneCollector newCollector() {
+                return new MentionToneCollector(interval, zone, bySource, terms);
+            }
+
+            @Override
+            public TrendAccumulator reduce(Collection<MentionToneCollector> collectors) {
+                TrendAccumulator total = new TrendAccumulator(interval, zone, bySource);
+                collectors.forEach(c -> total.merge(c.accumulator));
+                return total;
+            }
+        };
+    }
+
+    /** A phrase's tone on the 0..4 sentence scale. */
+    static double value(ToneClass tone) {
+        return tone.ordinal() * 2.0;
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+        NumericDocValues published = context.reader().getNumericDocValues(Fields.PUBLISHED);
+        BinaryDocValues tones = context.reader().getBinaryDocValues(Fields.MENTION_TONES);
+        SortedDocValues source = accumulator.bySource() ? context.reader().getSortedDocValues(Fields.SOURCE) : null;
+        List<PostingsEnum> positions = tones == null ? List.of() : terms.positions(context.reader());
+        return new LeafCollector() {
+            @Override
+            public void setScorer(Scorable scorer) {
+                // Scores are not needed.
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                if (positions.isEmpty() || published == null || !published.advanceExact(doc) || !tones.advanceExact(doc)) {
+                    return;
+                }
+                BytesRef codes = tones.binaryValue();
+                String outlet = source != null && source.advanceExact(doc)
+                        ? source.lookupOrd(source.ordValue()).utf8ToString()
+                        : null;
+                long seen = 0;
+                for (PostingsEnum p : positions) {
+                    if (p.docID() < doc) {
+                        p.advance(doc);
+                    }
+                    if (p.docID() != doc || p.docID() == DocIdSetIterator.NO_MORE_DOCS) {
+                        continue;
+                    }
+                    for (int i = p.freq(); i > 0; i--) {
+                        int position = p.nextPosition();
+                        if (position >= codes.length) {
+                            continue;
+                        }
+                        byte code = codes.bytes[codes.offset + position];
+                        ToneClass tone = MentionTones.tone(code);
+                        long phrase = 1L << MentionTones.phrase(code);
+                        if (tone != null && (seen & phrase) == 0) {
+                            seen |= phrase;
+                            accumulator.add(published.longValue(), value(tone), outlet);
+                        }
+                    }
+                }
+            }
+        };
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+        return ScoreMode.COMPLETE_NO_SCORES;
+    }
+}

@@ -1,0 +1,99 @@
+package barometer.indexer.store;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+
+/**
+ * The terms of one field that a query looks for (not those it excludes), so that a collector can read
+ * where in a matching document the query's words stand. Prefix and wildcard terms are expanded per
+ * segment, up to {@link #MAX_EXPANSIONS} each.
+ */
+final class QueryTerms {
+    static final int MAX_EXPANSIONS = 256;
+
+    private final String field;
+    private final Set<Term> terms;
+    private final List<MultiTermQuery> patterns;
+
+    private QueryTerms(String field, Set<Term> terms, List<MultiTermQuery> patterns) {
+        this.field = field;
+        this.terms = Set.copyOf(terms);
+        this.patterns = List.copyOf(patterns);
+    }
+
+    static QueryTerms of(Query query, String field) {
+        Set<Term> terms = new LinkedHashSet<>();
+        List<MultiTermQuery> patterns = new ArrayList<>();
+        query.visit(new QueryVisitor() {
+            @Override
+            public boolean acceptField(String f) {
+                return field.equals(f);
+            }
+
+            @Override
+            public void consumeTerms(Query q, Term... ts) {
+                for (Term t : ts) {
+                    if (field.equals(t.field())) {
+                        terms.add(t);
+                    }
+                }
+            }
+
+            @Override
+            public void consumeTermsMatching(Query q, String f, Supplier<ByteRunAutomaton> automaton) {
+                if (field.equals(f) && q instanceof MultiTermQuery mtq) {
+                    patterns.add(mtq);
+                }
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                // Words a query excludes are not what it names.
+                return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+            }
+        });
+        return new QueryTerms(field, terms, patterns);
+    }
+
+    boolean isEmpty() {
+        return terms.isEmpty() && patterns.isEmpty();
+    }
+
+    /** Positions of the query's terms in one segment, one enum per term present in it. */
+    List<PostingsEnum> positions(LeafReader reader) throws IOException {
+        List<PostingsEnum> out = new ArrayList<>();
+        for (Term t : terms) {
+            PostingsEnum p = reader.postings(t, PostingsEnum.POSITIONS);
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        Terms fieldTerms = reader.terms(field);
+        if (fieldTerms != null) {
+            for (MultiTermQuery pattern : patterns) {
+                TermsEnum matching = pattern.getTermsEnum(fieldTerms);
+                int expanded = 0;
+                for (BytesRef term = matching.next(); term != null && expanded < MAX_EXPANSIONS; term = matching.next()) {
+                    out.add(matching.postings(null, PostingsEnum.POSITIONS));
+                    expanded++;
+                }
+            }
+        }
+        return out;
+    }
+}
