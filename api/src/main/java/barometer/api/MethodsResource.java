@@ -5,7 +5,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -53,7 +52,7 @@ public class MethodsResource {
     @Operation(summary = "Methods and measured accuracy", description = "The tagger, parser, tone measures, poll "
             + "average and extraction, each with its measured accuracy, data set, size and date.")
     public Methods methods() {
-        String parser = config.sentiment().parser().toString().toLowerCase(Locale.ROOT).replace('_', '-');
+        String parser = config.sentiment().parser().label();
         String date = MEASURED;
         List<ToneMeasure> measures = List.of(
                 new ToneMeasure("mentions", "keyword-scoped tone model (tone toward the query's words)",

@@ -158,10 +158,15 @@ public class TrendResource {
         return rows;
     }
 
-    /** One sentence behind a bucket's tone, with its article. */
-    public record Evidence(String text, int sentiment, String url, String title, String source, Instant date) {
+    /**
+     * One sentence behind a bucket's tone, with its article: its CoreNLP class ({@code sentiment}, 0-4) and the
+     * keyword-scoped tone toward each phrase the query names in it ({@code mentionTones}).
+     */
+    public record Evidence(String text, int sentiment, List<String> mentionTones, String url, String title,
+                           String source, Instant date) {
         static Evidence of(SentenceHit h) {
-            return new Evidence(h.text(), h.sentiment(), h.url(), h.title(), h.source(), h.published());
+            return new Evidence(h.text(), h.sentiment(), h.mentionTones().stream().map(t -> t.label()).toList(),
+                    h.url(), h.title(), h.source(), h.published());
         }
     }
 

@@ -109,6 +109,25 @@ class BrowserTest {
     }
 
     @Test
+    void toneChartNamesItsMeasureAndItsMacroF1AndShowsTheToneTowardTheQuery() throws IOException {
+        driver.get(BASE + "/explore?q=secession&interval=year&measure=tone");
+        waiting().until(d -> "mentions".equals(d.findElement(By.id("measure-note")).getDomAttribute("data-measures")));
+        String note = driver.findElement(By.id("measure-note")).getText();
+        assertTrue(note.contains("keyword-scoped tone model"), note);
+        assertTrue(note.contains("macro-F1 " + String.format(java.util.Locale.ROOT, "%.3f", MethodsResource.KEYWORD_F1)), note);
+        assertEquals("/api/methods", driver.findElement(By.cssSelector("#measure-note a")).getDomAttribute("href"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("pick-bucket"))).selectByVisibleText("2017-01-01");
+        driver.findElement(By.cssSelector("#pick button[type=submit]")).click();
+        waiting().until(d -> !d.findElements(By.cssSelector("#evidence li .meta")).isEmpty());
+        assertTrue(driver.findElement(By.cssSelector("#evidence li .meta")).getText().contains("tone toward “secession”"));
+        screenshot("explore-tone");
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("scope"))).selectByValue("sentences");
+        waiting().until(d -> "sentences".equals(d.findElement(By.id("measure-note")).getDomAttribute("data-measures")));
+        assertTrue(driver.findElement(By.id("measure-note")).getText().contains("CoreNLP sentence class"));
+    }
+
+    @Test
     void pollsPageDrawsEveryConfirmedPollAndTheAverage() throws IOException {
         driver.get(BASE + "/polls.html?topic=secession&answer=support");
         waiting().until(d -> d.findElement(By.id("chart")).getDomAttribute("data-polls") != null);

@@ -1,6 +1,8 @@
 package barometer.indexer;
 
+import barometer.indexer.sentiment.ToneClass;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A stored sentence that matched a query: evidence behind a tone figure.
@@ -11,6 +13,12 @@ import java.time.Instant;
  * @param title that article's headline
  * @param source the outlet
  * @param published when the article was published
+ * @param mentionTones the keyword-scoped tone toward each phrase of the sentence that the query names, in
+ *     the order of the query's terms: what the default tone measure counts from this sentence
  */
-public record SentenceHit(String text, int sentiment, String url, String title, String source, Instant published) {
+public record SentenceHit(String text, int sentiment, String url, String title, String source, Instant published,
+                          List<ToneClass> mentionTones) {
+    public SentenceHit {
+        mentionTones = List.copyOf(mentionTones);
+    }
 }

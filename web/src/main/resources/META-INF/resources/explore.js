@@ -144,7 +144,10 @@
           const t = document.createElement('p'); t.textContent = h.text;
           const m = document.createElement('div'); m.className = 'meta';
           const a = document.createElement('a'); a.href = h.url; a.textContent = h.title || h.url;
-          const tone = document.createElement('span'); tone.textContent = 'tone ' + h.sentiment;
+          const tone = document.createElement('span');
+          tone.textContent = s.scope === 'mentions' && h.mentionTones.length
+            ? 'tone toward “' + ser.query + '”: ' + h.mentionTones.join(', ') + ' · sentence ' + h.sentiment
+            : 'sentence tone ' + h.sentiment;
           m.append(a, tone); li.append(t, m); list.append(li);
         }
       } else {

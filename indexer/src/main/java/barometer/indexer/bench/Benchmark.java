@@ -3,9 +3,11 @@ package barometer.indexer.bench;
 import barometer.crawler.Article;
 import barometer.indexer.Ingest;
 import barometer.indexer.SearchRequest;
+import barometer.indexer.ToneScope;
 import barometer.indexer.TrendQuery;
 import barometer.indexer.sentiment.Parser;
 import barometer.indexer.sentiment.SentimentTagger;
+import barometer.indexer.sentiment.ToneModel;
 import barometer.indexer.sentiment.TaggedSentence;
 import barometer.indexer.sentiment.ToneClass;
 import barometer.indexer.store.LuceneNewsIndex;
@@ -58,6 +60,12 @@ public final class Benchmark {
             trendRare = latencies("trend, rare term, day interval, 5 years", 200, () -> index.trend(
                     TrendQuery.of(SyntheticCorpus.RARE, SyntheticCorpus.FIRST_DAY, SyntheticCorpus.LAST_DAY,
                             Interval.DAY, ZoneOffset.UTC)));
+            latencies("trend, common term, sentence measure (for comparison)", 200, () -> index.trend(
+                    new TrendQuery(SyntheticCorpus.COMMON, SyntheticCorpus.FIRST_DAY, SyntheticCorpus.LAST_DAY,
+                            Interval.DAY, ZoneOffset.UTC, ToneScope.SENTENCES, false, 1)));
+            latencies("trend, prefix query govern*, mention measure", 100, () -> index.trend(
+                    TrendQuery.of("govern*", SyntheticCorpus.FIRST_DAY, SyntheticCorpus.LAST_DAY,
+                            Interval.MONTH, ZoneOffset.UTC)));
             heapMb = heapAfterGc();
             indexMb = size(dir.resolve("index")) >> 20;
         }
@@ -145,10 +153,32 @@ public final class Benchmark {
         double shared = inParallel(plain, texts, cores, sentences);
         System.out.printf("  %d workers sharing one pipeline: %.1f sentences/s (%.2fx)%n", cores, shared,
                 shared / baseline);
-        SentimentTagger pooled = new SentimentTagger(80, 1, cores, Parser.PCFG, null);
+        SentimentTagger pcfgPool = new SentimentTagger(80, 1, cores, Parser.PCFG, null);
+        double pcfgWorkers = inParallel(pcfgPool, texts, cores, sentences);
+        System.out.printf("  %d workers on a pool of %d PCFG pipelines: %.1f sentences/s (%.2fx)%n", cores, cores,
+                pcfgWorkers, pcfgWorkers / baseline);
+        pcfgPool = null;
+
+        // The product's default: shift-reduce, one pipeline per core, phrase tones from the bundled model.
+        ToneModel toneModel = ToneModel.bundled();
+        SentimentTagger single = new SentimentTagger(80, 1, 1, Parser.DEFAULT, toneModel);
+        single.tag("Warm up the models.");
+        long mentions = 0;
+        t0 = System.nanoTime();
+        for (String text : texts) {
+            mentions += single.tag(text).stream().mapToLong(s -> s.mentions().size()).sum();
+        }
+        double singleRate = sentences / ((System.nanoTime() - t0) / 1e9);
+        System.out.printf("shift-reduce + keyword tone, 1 pipeline: %.1f sentences/s (%.2fx), %d phrase tones, "
+                + "%.1f phrase tones/s%n", singleRate, singleRate / baseline, mentions,
+                mentions * singleRate / sentences);
+        SentimentTagger pooled = new SentimentTagger(80, 1, cores, Parser.DEFAULT, toneModel);
         double workers = inParallel(pooled, texts, cores, sentences);
         System.out.printf("  %d workers on a pool of %d pipelines (the product's default): %.1f sentences/s "
                 + "(%.2fx)%n", cores, cores, workers, workers / baseline);
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("  heap with the default pool loaded, after GC: %d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
 
         try (LuceneNewsIndex index = new LuceneNewsIndex(indexDir); Ingest ingest = new Ingest(pooled, index, cores)) {
             t0 = System.nanoTime();

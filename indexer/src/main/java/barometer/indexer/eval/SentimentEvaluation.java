@@ -65,7 +65,7 @@ public final class SentimentEvaluation {
             System.exit(2);
         }
         System.out.printf("%s: %d rows, %s, parser %s%n", file, rows.size(),
-                columns == 2 ? "sentence labels" : "tone toward a mention", parser.name().toLowerCase(Locale.ROOT));
+                columns == 2 ? "sentence labels" : "tone toward a mention", parser.label());
         String toneModel = option(args, "--tone-model");
         boolean sentenceMeasure = "sentence".equals(option(args, "--measure"));
         SentimentTagger tagger = new SentimentTagger(80, 1, 1, parser,

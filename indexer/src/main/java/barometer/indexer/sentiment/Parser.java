@@ -19,6 +19,11 @@ public enum Parser {
         this.model = model;
     }
 
+    /** The name settings and reports use: {@code pcfg} or {@code shift-reduce}. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     /** The model's path on the classpath. */
     public String model() {
         return model;

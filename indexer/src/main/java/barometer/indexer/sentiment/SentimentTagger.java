@@ -22,8 +22,9 @@ import org.ejml.simple.SimpleMatrix;
  * verb and adjective ({@link MentionTone}).
  *
  * <p>Building one loads several hundred megabytes of models and takes seconds: build it once and share
- * it. Tagging is safe from several threads; with several pipelines, that many texts are tagged at once. Sentences longer than the cap are not parsed (parsing cost
- * grows with the cube of their length) and come back {@link TaggedSentence#UNTAGGED}.
+ * it. Tagging is safe from several threads; with several pipelines, that many texts are tagged at once.
+ * Sentences longer than the cap are not parsed (parsing cost grows with the cube of their length) and come
+ * back {@link TaggedSentence#UNTAGGED}, without phrase tones.
  */
 public final class SentimentTagger {
     private final BlockingQueue<StanfordCoreNLP> pipelines;
@@ -38,8 +39,9 @@ public final class SentimentTagger {
     /**
      * @param maxSentenceTokens sentences with more tokens than this are left untagged
      * @param threads threads the parser may use within one text
-     * @param pipelines independent pipelines (each with its own models in memory, about 150 MB with the
-     *     PCFG parser) that callers on different threads use in turn; one is enough from one thread
+     * @param pipelines independent pipelines (each with its own models in memory: about 650 MB with the
+     *     shift-reduce parser, 150 MB with PCFG) that callers on different threads use in turn; one is
+     *     enough from one thread
      * @param parser the parser the sentiment model reads trees from
      * @param toneModel reads the tone toward each phrase; null for sentence labels only
      */
@@ -91,7 +93,10 @@ public final class SentimentTagger {
             String sentenceText = sentence.get(CoreAnnotations.TextAnnotation.class);
             Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
             boolean parsed = parsed(sentence);
-            List<MentionTone> mentions = toneModel == null ? List.of() : mentions(new ParsedSentence(sentence, parsed));
+            // A sentence over the cap has neither measure: no parse for the tree features, and its phrases would
+            // cost time quadratic in its length.
+            List<MentionTone> mentions = toneModel == null || !parsed ? List.of()
+                    : mentions(new ParsedSentence(sentence, true));
             if (!parsed) {
                 out.add(new TaggedSentence(sentenceText, TaggedSentence.UNTAGGED, List.of(), mentions));
                 continue;

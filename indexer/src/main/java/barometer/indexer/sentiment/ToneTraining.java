@@ -52,7 +52,7 @@ public final class ToneTraining {
         List<MentionFeatures> features = annotate(tagger, rows, threads);
         double annotateSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "annotated %d mentions with CoreNLP (%s parser, %d pipelines) in %.1f s, "
-                + "%.1f mentions/s%n", rows.size(), Parser.DEFAULT.name().toLowerCase(Locale.ROOT), threads,
+                + "%.1f mentions/s%n", rows.size(), Parser.DEFAULT.label(), threads,
                 annotateSeconds, rows.size() / annotateSeconds);
 
         Confusion model = new Confusion(THREE), baseline = new Confusion(THREE);

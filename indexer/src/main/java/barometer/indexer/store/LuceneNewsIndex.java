@@ -48,6 +48,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -336,10 +338,12 @@ public final class LuceneNewsIndex implements NewsIndex {
     @Override
     public List<SentenceHit> sentences(String query, LocalDate from, LocalDate to, ZoneId zone, int limit) {
         Query q = sentences(TrendQuery.of(query, from, to, null, zone));
+        QueryTerms terms = QueryTerms.of(q, Fields.TEXT);
         SortField published = new SortField(Fields.PUBLISHED, SortField.Type.LONG);
         return withSearcher(s -> {
             TopFieldDocs top = s.search(q, Math.max(1, limit), new Sort(published), false);
             StoredFields stored = s.storedFields();
+            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
             Map<String, String> titles = new HashMap<>();
             List<SentenceHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
@@ -347,9 +351,11 @@ public final class LuceneNewsIndex implements NewsIndex {
                 String url = d.get(Fields.URL);
                 String title = titles.computeIfAbsent(url, u -> titleOf(s, u));
                 IndexableField when = d.getField(Fields.PUBLISHED);
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
                 hits.add(new SentenceHit(d.get(Fields.TEXT), d.getField(Fields.SENTIMENT).numericValue().intValue(),
                         url, title, d.get(Fields.SOURCE),
-                        when == null ? null : Instant.ofEpochMilli(when.numericValue().longValue())));
+                        when == null ? null : Instant.ofEpochMilli(when.numericValue().longValue()),
+                        MentionToneCollector.tonesAt(leaf, sd.doc - leaf.docBase, terms)));
             }
             return List.copyOf(hits);
         });

@@ -5,6 +5,7 @@ import barometer.indexer.trend.Interval;
 import barometer.indexer.trend.TrendAccumulator;
 import java.io.IOException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.apache.lucene.index.BinaryDocValues;
@@ -14,7 +15,6 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
@@ -74,34 +74,54 @@ final class MentionToneCollector implements Collector {
                 if (positions.isEmpty() || published == null || !published.advanceExact(doc) || !tones.advanceExact(doc)) {
                     return;
                 }
-                BytesRef codes = tones.binaryValue();
                 String outlet = source != null && source.advanceExact(doc)
                         ? source.lookupOrd(source.ordValue()).utf8ToString()
                         : null;
-                long seen = 0;
-                for (PostingsEnum p : positions) {
-                    if (p.docID() < doc) {
-                        p.advance(doc);
-                    }
-                    if (p.docID() != doc || p.docID() == DocIdSetIterator.NO_MORE_DOCS) {
-                        continue;
-                    }
-                    for (int i = p.freq(); i > 0; i--) {
-                        int position = p.nextPosition();
-                        if (position >= codes.length) {
-                            continue;
-                        }
-                        byte code = codes.bytes[codes.offset + position];
-                        ToneClass tone = MentionTones.tone(code);
-                        long phrase = 1L << MentionTones.phrase(code);
-                        if (tone != null && (seen & phrase) == 0) {
-                            seen |= phrase;
-                            accumulator.add(published.longValue(), value(tone), outlet);
-                        }
-                    }
+                for (ToneClass tone : tonesAt(positions, tones.binaryValue(), doc)) {
+                    accumulator.add(published.longValue(), value(tone), outlet);
                 }
             }
         };
+    }
+
+    /**
+     * The tones toward the distinct phrases at the query terms' positions in one document, in term order.
+     * The postings must not be past {@code doc}; they are left on it or after it.
+     */
+    static List<ToneClass> tonesAt(List<PostingsEnum> positions, BytesRef codes, int doc) throws IOException {
+        List<ToneClass> out = new ArrayList<>(2);
+        long seen = 0;
+        for (PostingsEnum p : positions) {
+            if (p.docID() < doc) {
+                p.advance(doc);
+            }
+            if (p.docID() != doc) {
+                continue;
+            }
+            for (int i = p.freq(); i > 0; i--) {
+                int position = p.nextPosition();
+                if (position >= codes.length) {
+                    continue;
+                }
+                byte code = codes.bytes[codes.offset + position];
+                ToneClass tone = MentionTones.tone(code);
+                long phrase = 1L << MentionTones.phrase(code);
+                if (tone != null && (seen & phrase) == 0) {
+                    seen |= phrase;
+                    out.add(tone);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The tones toward the query's words in one document of a segment (for the few sentences shown as evidence). */
+    static List<ToneClass> tonesAt(LeafReaderContext leaf, int doc, QueryTerms terms) throws IOException {
+        BinaryDocValues tones = leaf.reader().getBinaryDocValues(Fields.MENTION_TONES);
+        if (tones == null || !tones.advanceExact(doc)) {
+            return List.of();
+        }
+        return tonesAt(terms.positions(leaf.reader()), tones.binaryValue(), doc);
     }
 
     @Override

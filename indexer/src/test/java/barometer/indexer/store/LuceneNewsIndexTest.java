@@ -404,9 +404,19 @@ class LuceneNewsIndexTest {
 
         assertEquals(List.of(
                 new SentenceHit("Secession petition approved by officials.", 1, "http://news.test/a", "Title a", "Ledger",
-                        Instant.parse("2017-01-03T10:00:00Z")),
+                        Instant.parse("2017-01-03T10:00:00Z"), List.of()),
                 new SentenceHit("The secession campaign held a rally.", 2, "http://news.test/b", "Title b", "Courier",
-                        Instant.parse("2017-01-20T10:00:00Z"))), hits);
+                        Instant.parse("2017-01-20T10:00:00Z"), List.of())), hits);
+    }
+
+    @Test
+    void evidenceCarriesTheToneTowardTheQueryWordsInEachSentence() {
+        addRivals();
+
+        List<SentenceHit> hits = index.sentences("hale", JAN, LocalDate.of(2017, 1, 31), ZoneOffset.UTC, 10);
+
+        assertEquals(List.of(List.of(ToneClass.POSITIVE), List.of(ToneClass.NEUTRAL, ToneClass.NEUTRAL)),
+                hits.stream().map(SentenceHit::mentionTones).toList());
     }
 
     @Test
