@@ -48,21 +48,20 @@ public final class SentimentEvaluation {
         Path out = option(args, "--predictions") == null ? null : Path.of(option(args, "--predictions"));
         Parser parser = option(args, "--parser") == null ? Parser.DEFAULT
                 : Parser.valueOf(option(args, "--parser").toUpperCase(Locale.ROOT).replace('-', '_'));
-        List<String[]> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                rows.add(line.split("\t", -1));
-            }
+        Rows read = Rows.of(Files.readAllLines(file, StandardCharsets.UTF_8));
+        read.problems().stream().limit(10).forEach(problem -> System.err.println(file + ":" + problem));
+        if (read.problems().size() > 10) {
+            System.err.println(file + ": ... and " + (read.problems().size() - 10) + " more bad rows");
         }
+        List<String[]> rows = read.rows();
         if (rows.isEmpty()) {
-            System.err.println(file + ": no rows");
+            System.err.println(file + ": no usable rows; expected label<TAB>sentence or "
+                    + "polarity<TAB>from<TAB>to<TAB>mention<TAB>sentence");
             System.exit(2);
         }
         int columns = rows.get(0).length;
-        if (columns != 2 && columns != 5) {
-            System.err.println(file + ": rows must have 2 columns (label, sentence) or 5 (polarity, from, to, "
-                    + "mention, sentence); the first has " + columns);
-            System.exit(2);
+        if (!read.problems().isEmpty()) {
+            System.out.printf("%d bad rows skipped (reasons above)%n", read.problems().size());
         }
         System.out.printf("%s: %d rows, %s, parser %s%n", file, rows.size(),
                 columns == 2 ? "sentence labels" : "tone toward a mention", parser.label());
@@ -71,8 +70,7 @@ public final class SentimentEvaluation {
         SentimentTagger tagger = new SentimentTagger(80, 1, 1, parser,
                 toneModel == null ? ToneModel.bundled() : ToneModel.load(Path.of(toneModel)));
         tagger.tag("Warm up the models.");
-        Evaluation result = columns == 2 ? sentences(tagger, rows)
-                : sentenceMeasure ? mentions(tagger, rows) : keywordTone(tagger, rows);
+        Evaluation result = evaluate(tagger, rows, sentenceMeasure);
         if (out != null) {
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
                 for (int i = 0; i < rows.size(); i++) {
@@ -86,7 +84,64 @@ public final class SentimentEvaluation {
         System.out.printf("n=%d acc=%.4f f1m=%.4f%n", result.n, result.accuracy, result.macroF1);
     }
 
-    private record Evaluation(long n, double accuracy, double macroF1, List<String> predictions) {
+    /** The scores and each row's predicted label, in row order. */
+    record Evaluation(long n, double accuracy, double macroF1, List<String> predictions) {
+    }
+
+    /**
+     * The usable rows of a file (all with the column count of the first usable one) and, for every other
+     * non-blank line, {@code "LINE: reason"}.
+     */
+    record Rows(List<String[]> rows, List<String> problems) {
+        static Rows of(List<String> lines) {
+            List<String[]> rows = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            int columns = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) {
+                    continue;
+                }
+                String[] row = lines.get(i).split("\t", -1);
+                String problem = columns > 0 && row.length != columns
+                        ? row.length + " columns where the file has " + columns
+                        : problem(row);
+                if (problem == null) {
+                    rows.add(row);
+                    columns = row.length;
+                } else {
+                    problems.add((i + 1) + ": " + problem);
+                }
+            }
+            return new Rows(List.copyOf(rows), List.copyOf(problems));
+        }
+
+        private static String problem(String[] row) {
+            if (row.length != 2 && row.length != 5) {
+                return row.length + " columns; expected 2 (label, sentence) or 5 (polarity, from, to, mention, sentence)";
+            }
+            String label = row[0].strip().toLowerCase(Locale.ROOT);
+            if (!label.matches("[0-4]|negative|neutral|positive")) {
+                return "label '" + row[0] + "' is none of 0-4, negative, neutral, positive";
+            }
+            if (row.length == 5) {
+                try {
+                    int from = Integer.parseInt(row[1].strip()), to = Integer.parseInt(row[2].strip());
+                    if (from < 0 || to <= from || to > row[4].length()) {
+                        return "mention [" + from + ", " + to + ") is not inside the sentence of " + row[4].length()
+                                + " characters";
+                    }
+                } catch (NumberFormatException e) {
+                    return "offsets '" + row[1] + "', '" + row[2] + "' are not whole numbers";
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Scores rows of one format (see the class comment) with the tagger, printing the details. */
+    static Evaluation evaluate(SentimentTagger tagger, List<String[]> rows, boolean sentenceMeasure) {
+        return rows.get(0).length == 2 ? sentences(tagger, rows)
+                : sentenceMeasure ? mentions(tagger, rows) : keywordTone(tagger, rows);
     }
 
     private static Evaluation sentences(SentimentTagger tagger, List<String[]> rows) {
