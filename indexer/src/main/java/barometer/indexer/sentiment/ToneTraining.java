@@ -46,6 +46,10 @@ public final class ToneTraining {
             }
         }
         List<LabelledMention> rows = read(Path.of(args[0]));
+        if (rows.size() < 10) {
+            System.err.println(args[0] + ": " + rows.size() + " usable rows; too few to train on");
+            System.exit(2);
+        }
         int threads = Runtime.getRuntime().availableProcessors();
         SentimentTagger tagger = new SentimentTagger(80, 1, threads, Parser.DEFAULT, null);
         long t0 = System.nanoTime();
@@ -147,9 +151,10 @@ public final class ToneTraining {
         return (m.sentence().hashCode() & 0x7fffffff) % 5;
     }
 
+    /** The rows of a training file; a bad row is reported with its line and left out. */
     static List<LabelledMention> read(Path file) throws IOException {
         List<LabelledMention> rows = new ArrayList<>();
-        int line = 0;
+        int line = 0, bad = 0;
         for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             line++;
             if (l.isBlank()) {
@@ -157,11 +162,20 @@ public final class ToneTraining {
             }
             String[] c = l.split("\t", -1);
             ToneClass tone = c.length == 5 ? ToneClass.parse(c[0]) : null;
-            if (tone == null) {
-                throw new IllegalArgumentException(file + ":" + line
-                        + ": expected polarity<TAB>from<TAB>to<TAB>mention<TAB>sentence");
+            try {
+                if (tone == null) {
+                    throw new IllegalArgumentException("expected negative|neutral|positive<TAB>from<TAB>to<TAB>mention"
+                            + "<TAB>sentence");
+                }
+                rows.add(new LabelledMention(tone, Integer.parseInt(c[1].strip()), Integer.parseInt(c[2].strip()), c[4]));
+            } catch (IllegalArgumentException e) {
+                if (++bad <= 10) {
+                    System.err.println(file + ":" + line + ": skipped: " + e.getMessage());
+                }
             }
-            rows.add(new LabelledMention(tone, Integer.parseInt(c[1].strip()), Integer.parseInt(c[2].strip()), c[4]));
+        }
+        if (bad > 0) {
+            System.out.println(bad + " bad rows skipped");
         }
         return rows;
     }
