@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -112,7 +111,14 @@ final class ArticleDocuments {
         Document doc = new Document();
         doc.add(new StringField(Fields.KIND, Fields.SENTENCE, Field.Store.NO));
         doc.add(new StringField(Fields.URL, article.url(), Field.Store.YES));
-        doc.add(new TextField(Fields.TEXT, sentence.text(), Field.Store.YES));
+        if (sentence.mentions().isEmpty()) {
+            doc.add(new TextField(Fields.TEXT, sentence.text(), Field.Store.YES));
+        } else {
+            doc.add(new StoredField(Fields.TEXT, sentence.text()));
+            doc.add(new TextField(Fields.TEXT,
+                    MentionTones.withPayloads(sentence.text(), sentence.mentions(), analyzer)));
+            doc.add(new StoredField(Fields.MENTIONS, MentionTones.encode(sentence.mentions())));
+        }
         doc.add(new StoredField(Fields.POSITION, position));
         sourceAndDate(doc, article);
         doc.add(new StoredField(Fields.SENTIMENT, sentence.sentiment()));
@@ -122,11 +128,6 @@ final class ArticleDocuments {
             for (double p : sentence.probabilities()) {
                 doc.add(new StoredField(Fields.PROBABILITIES, p));
             }
-        }
-        if (!sentence.mentions().isEmpty()) {
-            doc.add(new StoredField(Fields.MENTIONS, MentionTones.encode(sentence.mentions())));
-            doc.add(new BinaryDocValuesField(Fields.MENTION_TONES,
-                    MentionTones.byPosition(sentence.text(), sentence.mentions(), analyzer)));
         }
         return doc;
     }

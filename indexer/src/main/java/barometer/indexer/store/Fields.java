@@ -49,10 +49,11 @@ final class Fields {
     static final String TEXT = "text";
     static final String POSITION = "position";
     static final String PROBABILITIES = "probabilities";
-    /** A sentence's phrases and the tone toward each (stored, to rebuild the index). */
+    /**
+     * A sentence's phrases and the tone toward each (stored, to rebuild the index); for trends, each token of
+     * {@link #TEXT} in a phrase carries the tone as its payload ({@link MentionTones}).
+     */
     static final String MENTIONS = "mentions";
-    /** The tone toward the phrase at each token position of {@link #TEXT}, in doc values, for trends. */
-    static final String MENTION_TONES = "mention_tones";
 
     /** Commit user-data key holding the schema version the index was written with. */
     static final String SCHEMA_KEY = "barometer.schema";

@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
@@ -22,9 +21,9 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Keyword-scoped tone for trends: for each matching sentence, reads the positions of the query's terms from
- * the postings and, at each, the tone toward the phrase there ({@link MentionTones}); each distinct phrase
- * adds one value, 0 (negative), 2 (neutral) or 4 (positive), on the sentence scale. Sentences are visited
- * in order, so every postings list is walked forward once per segment.
+ * the postings and, at each, the payload with the tone toward the phrase there ({@link MentionTones}); each
+ * distinct phrase adds one value, 0 (negative), 2 (neutral) or 4 (positive), on the sentence scale.
+ * Sentences are visited in order, so every postings list is walked forward once per segment.
  */
 final class MentionToneCollector implements Collector {
     private final TrendAccumulator accumulator;
@@ -60,9 +59,8 @@ final class MentionToneCollector implements Collector {
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
         NumericDocValues published = context.reader().getNumericDocValues(Fields.PUBLISHED);
-        BinaryDocValues tones = context.reader().getBinaryDocValues(Fields.MENTION_TONES);
         SortedDocValues source = accumulator.bySource() ? context.reader().getSortedDocValues(Fields.SOURCE) : null;
-        List<PostingsEnum> positions = tones == null ? List.of() : terms.positions(context.reader());
+        List<PostingsEnum> positions = terms.positions(context.reader());
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) {
@@ -71,13 +69,13 @@ final class MentionToneCollector implements Collector {
 
             @Override
             public void collect(int doc) throws IOException {
-                if (positions.isEmpty() || published == null || !published.advanceExact(doc) || !tones.advanceExact(doc)) {
+                if (positions.isEmpty() || published == null || !published.advanceExact(doc)) {
                     return;
                 }
                 String outlet = source != null && source.advanceExact(doc)
                         ? source.lookupOrd(source.ordValue()).utf8ToString()
                         : null;
-                for (ToneClass tone : tonesAt(positions, tones.binaryValue(), doc)) {
+                for (ToneClass tone : tonesAt(positions, doc)) {
                     accumulator.add(published.longValue(), value(tone), outlet);
                 }
             }
@@ -88,7 +86,7 @@ final class MentionToneCollector implements Collector {
      * The tones toward the distinct phrases at the query terms' positions in one document, in term order.
      * The postings must not be past {@code doc}; they are left on it or after it.
      */
-    static List<ToneClass> tonesAt(List<PostingsEnum> positions, BytesRef codes, int doc) throws IOException {
+    static List<ToneClass> tonesAt(List<PostingsEnum> positions, int doc) throws IOException {
         List<ToneClass> out = new ArrayList<>(2);
         long seen = 0;
         for (PostingsEnum p : positions) {
@@ -99,11 +97,12 @@ final class MentionToneCollector implements Collector {
                 continue;
             }
             for (int i = p.freq(); i > 0; i--) {
-                int position = p.nextPosition();
-                if (position >= codes.length) {
+                p.nextPosition();
+                BytesRef payload = p.getPayload();
+                if (payload == null || payload.length == 0) {
                     continue;
                 }
-                byte code = codes.bytes[codes.offset + position];
+                byte code = payload.bytes[payload.offset];
                 ToneClass tone = MentionTones.tone(code);
                 long phrase = 1L << MentionTones.phrase(code);
                 if (tone != null && (seen & phrase) == 0) {
@@ -117,11 +116,7 @@ final class MentionToneCollector implements Collector {
 
     /** The tones toward the query's words in one document of a segment (for the few sentences shown as evidence). */
     static List<ToneClass> tonesAt(LeafReaderContext leaf, int doc, QueryTerms terms) throws IOException {
-        BinaryDocValues tones = leaf.reader().getBinaryDocValues(Fields.MENTION_TONES);
-        if (tones == null || !tones.advanceExact(doc)) {
-            return List.of();
-        }
-        return tonesAt(terms.positions(leaf.reader()), tones.binaryValue(), doc);
+        return tonesAt(terms.positions(leaf.reader()), doc);
     }
 
     @Override

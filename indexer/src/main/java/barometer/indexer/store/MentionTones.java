@@ -5,12 +5,13 @@ import barometer.indexer.sentiment.ToneClass;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.PayloadAttribute;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
@@ -18,10 +19,11 @@ import org.apache.lucene.util.BytesRef;
 /**
  * How a sentence's phrase tones are kept in the index.
  *
- * <p>Trends read them by token position: one byte per position of the sentence's {@link Fields#TEXT}
- * tokens (as the index's analyzer numbers them), 0 where no phrase is, else the tone's ordinal + 1 in the
- * low two bits and the phrase's number (mod 64) above them, so that the two words of a phrase query count
- * as one mention. A query's matching positions then lead straight to the tone toward what it names.
+ * <p>Trends read them by token position: each token of a sentence's {@link Fields#TEXT} that lies in a phrase
+ * carries a one-byte payload, the tone's ordinal + 1 in the low two bits and the phrase's number (mod 64)
+ * above them, so that the two words of a phrase query count as one mention. The postings that find a
+ * query's words then hand over the tone toward what the query names, with no second lookup. The phrases
+ * themselves are stored too ({@link #encode}), so that the index can be rebuilt without re-parsing.
  */
 final class MentionTones {
     private MentionTones() {
@@ -38,42 +40,71 @@ final class MentionTones {
         return (code & 0xff) >>> 2;
     }
 
-    /** One byte per token position of the sentence text, as {@code analyzer} tokenizes it. */
-    static BytesRef byPosition(String text, List<MentionTone> mentions, Analyzer analyzer) {
-        byte[] codes = new byte[16];
-        int length = 0;
-        try (TokenStream tokens = analyzer.tokenStream(Fields.TEXT, text)) {
-            OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
-            PositionIncrementAttribute increment = tokens.addAttribute(PositionIncrementAttribute.class);
-            tokens.reset();
-            int position = -1;
-            while (tokens.incrementToken()) {
-                position += increment.getPositionIncrement();
-                int phrase = covering(mentions, offset.startOffset());
-                if (phrase < 0) {
-                    continue;
-                }
-                if (position >= codes.length) {
-                    codes = Arrays.copyOf(codes, Math.max(codes.length * 2, position + 1));
-                }
-                codes[position] = (byte) ((mentions.get(phrase).tone().ordinal() + 1) | ((phrase & 63) << 2));
-                length = position + 1;
-            }
-            tokens.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analysing a sentence in memory", e);
-        }
-        return new BytesRef(codes, 0, length);
+    /**
+     * The sentence's tokens as {@code analyzer} makes them, each inside a phrase with its tone byte as payload.
+     * The stream has its own analysis chain: an article's block holds the streams of all its sentences at once,
+     * and an analyzer hands out one reused chain per thread.
+     */
+    static TokenStream withPayloads(String text, List<MentionTone> mentions, Analyzer analyzer) {
+        return new PhraseToneFilter(unshared(analyzer).tokenStream(Fields.TEXT, text), mentions);
     }
 
-    private static int covering(List<MentionTone> mentions, int offset) {
-        for (int i = 0; i < mentions.size(); i++) {
-            MentionTone m = mentions.get(i);
-            if (offset >= m.from() && offset < m.to()) {
-                return i;
+    private static Analyzer unshared(Analyzer analyzer) {
+        return new AnalyzerWrapper(NEVER_REUSE) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String fieldName) {
+                return analyzer;
             }
+        };
+    }
+
+    private static final Analyzer.ReuseStrategy NEVER_REUSE = new Analyzer.ReuseStrategy() {
+        @Override
+        public Analyzer.TokenStreamComponents getReusableComponents(Analyzer analyzer, String fieldName) {
+            return null;
         }
-        return -1;
+
+        @Override
+        public void setReusableComponents(Analyzer analyzer, String fieldName, Analyzer.TokenStreamComponents components) {
+            // Never kept: each stream gets its own chain.
+        }
+    };
+
+    /** Sets the tone byte of the phrase covering each token's first character (tokens come in text order). */
+    private static final class PhraseToneFilter extends TokenFilter {
+        private final List<MentionTone> mentions;
+        private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+        private final PayloadAttribute payload = addAttribute(PayloadAttribute.class);
+        private int next;
+
+        PhraseToneFilter(TokenStream input, List<MentionTone> mentions) {
+            super(input);
+            this.mentions = mentions;
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            int start = offset.startOffset();
+            while (next < mentions.size() && mentions.get(next).to() <= start) {
+                next++;
+            }
+            if (next < mentions.size() && mentions.get(next).from() <= start) {
+                MentionTone m = mentions.get(next);
+                payload.setPayload(new BytesRef(new byte[] {(byte) ((m.tone().ordinal() + 1) | ((next & 63) << 2))}));
+            } else {
+                payload.setPayload(null);
+            }
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            next = 0;
+        }
     }
 
     /** The phrases and tones, compactly, for the stored document. */

@@ -74,11 +74,11 @@ final class QueryTerms {
         return terms.isEmpty() && patterns.isEmpty();
     }
 
-    /** Positions of the query's terms in one segment, one enum per term present in it. */
+    /** Positions and payloads of the query's terms in one segment, one enum per term present in it. */
     List<PostingsEnum> positions(LeafReader reader) throws IOException {
         List<PostingsEnum> out = new ArrayList<>();
         for (Term t : terms) {
-            PostingsEnum p = reader.postings(t, PostingsEnum.POSITIONS);
+            PostingsEnum p = reader.postings(t, PostingsEnum.PAYLOADS);
             if (p != null) {
                 out.add(p);
             }
@@ -89,7 +89,7 @@ final class QueryTerms {
                 TermsEnum matching = pattern.getTermsEnum(fieldTerms);
                 int expanded = 0;
                 for (BytesRef term = matching.next(); term != null && expanded < MAX_EXPANSIONS; term = matching.next()) {
-                    out.add(matching.postings(null, PostingsEnum.POSITIONS));
+                    out.add(matching.postings(null, PostingsEnum.PAYLOADS));
                     expanded++;
                 }
             }

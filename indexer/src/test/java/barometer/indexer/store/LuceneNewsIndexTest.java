@@ -449,6 +449,21 @@ class LuceneNewsIndexTest {
                 .stream().map(TaggedSentence::sentiment).toList());
     }
 
+    @Test
+    void aRebuiltIndexKeepsThePhraseTonesOfItsSentences() {
+        index.close();
+        index = new LuceneNewsIndex(folder, 1);
+        addRivals();
+        index.commit();
+        index.close();
+
+        index = new LuceneNewsIndex(folder);
+
+        TrendPoint hale = trend("hale", ToneScope.MENTIONS, false, 1).points().get(0);
+        assertEquals(3, hale.toneCount());
+        assertEquals(8.0 / 3, hale.tone(), 1e-12);
+    }
+
     private TrendSeries trendOfFreshIndex() {
         Path other = folder.resolveSibling(folder.getFileName() + "-fresh");
         try (LuceneNewsIndex fresh = new LuceneNewsIndex(other)) {
