@@ -157,7 +157,6 @@ public final class Benchmark {
         double pcfgWorkers = inParallel(pcfgPool, texts, cores, sentences);
         System.out.printf("  %d workers on a pool of %d PCFG pipelines: %.1f sentences/s (%.2fx)%n", cores, cores,
                 pcfgWorkers, pcfgWorkers / baseline);
-        pcfgPool = null;
 
         // The product's default: shift-reduce, one pipeline per core, phrase tones from the bundled model.
         ToneModel toneModel = ToneModel.bundled();
@@ -176,9 +175,6 @@ public final class Benchmark {
         double workers = inParallel(pooled, texts, cores, sentences);
         System.out.printf("  %d workers on a pool of %d pipelines (the product's default): %.1f sentences/s "
                 + "(%.2fx)%n", cores, cores, workers, workers / baseline);
-        System.gc();
-        Runtime rt = Runtime.getRuntime();
-        System.out.printf("  heap with the default pool loaded, after GC: %d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
 
         try (LuceneNewsIndex index = new LuceneNewsIndex(indexDir); Ingest ingest = new Ingest(pooled, index, cores)) {
             t0 = System.nanoTime();

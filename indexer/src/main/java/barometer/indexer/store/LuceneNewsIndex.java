@@ -311,7 +311,7 @@ public final class LuceneNewsIndex implements NewsIndex {
         var manager = TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource());
         var toneManager = trend.scope() == ToneScope.MENTIONS
                 ? MentionToneCollector.manager(trend.interval(), trend.zone(), trend.bySource(),
-                        QueryTerms.of(parse(trend.query(), Fields.TEXT), Fields.TEXT))
+                        QueryTerms.of(sentences, Fields.TEXT))
                 : manager;
         TrendAccumulator[] acc = withSearcher(s -> new TrendAccumulator[] {
             s.search(matching, manager), totals(s, all, trend),
