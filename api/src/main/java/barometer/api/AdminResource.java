@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * {@code /api/admin}: the sources to crawl (list with their state, add, remove) and "crawl now", behind the API
- * key ({@link AdminAccess} checks it first). Sources added here must be public addresses ({@link barometer.crawler.source.AddressGuard}).
+ * key ({@link AdminAccess} checks it first). Sources added here must be public addresses ({@link barometer.crawler.fetch.AddressGuard}).
  */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)

@@ -60,8 +60,8 @@ public interface BarometerConfig {
         int maxConcurrent();
 
         /**
-         * Hosts (names or addresses) that sources added through the admin API may have although they are
-         * loopback, private or link-local; empty: none.
+         * {@code host:port} pairs that sources added through the admin API (and the pages they lead to) may reach
+         * although they are loopback, private or link-local; empty: none. A bare host is refused at start.
          */
         java.util.Optional<List<String>> allowPrivateHosts();
 
@@ -76,6 +76,10 @@ public interface BarometerConfig {
         /** Least time between two requests to one host (a longer robots.txt Crawl-delay wins). */
         @WithDefault("1s")
         Duration hostDelay();
+
+        /** Requests open to one host at once at most, across every source and robots.txt. */
+        @WithDefault("1")
+        int maxPerHost();
 
         /** Times a transient failure (no answer, timeout, 429, 5xx) is tried again. */
         @WithDefault("2")

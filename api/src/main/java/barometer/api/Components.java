@@ -1,14 +1,14 @@
 package barometer.api;
 
 import barometer.crawler.Crawler;
-import barometer.crawler.source.AddressGuard;
 import barometer.crawler.source.SourceCatalog;
 import barometer.crawler.FeedValidatorStore;
 import barometer.crawler.extract.ArticleExtractor;
 import barometer.crawler.feed.FeedReader;
 import barometer.crawler.fetch.FetchSettings;
 import barometer.crawler.fetch.Fetcher;
-import barometer.crawler.fetch.HostPacer;
+import barometer.crawler.fetch.AddressGuard;
+import barometer.crawler.fetch.HostGate;
 import barometer.indexer.Ingest;
 import barometer.indexer.NewsIndex;
 import barometer.indexer.sentiment.SentimentTagger;
@@ -82,10 +82,11 @@ class Components {
 
     @Produces
     @ApplicationScoped
-    Fetcher fetcher(BarometerConfig config) {
+    Fetcher fetcher(BarometerConfig config, AddressGuard guard) {
         BarometerConfig.Crawl c = config.crawl();
         return new Fetcher(new FetchSettings(c.userAgent(), c.connectTimeout(), c.readTimeout(), c.maxBodyBytes(),
-                c.retries(), c.retryBase()));
+                c.retries(), c.retryBase()), new HostGate(c.hostDelay(), c.maxPerHost(), java.time.Duration.ofMinutes(1)),
+                guard);
     }
 
     void closeFetcher(@Disposes Fetcher fetcher) {
@@ -107,10 +108,9 @@ class Components {
 
     @Produces
     @ApplicationScoped
-    Crawler crawler(Fetcher fetcher, BarometerConfig config, AddressGuard guard) {
+    Crawler crawler(Fetcher fetcher, BarometerConfig config) {
         return new Crawler(fetcher, new FeedReader(), new ArticleExtractor(), config.crawl().robotsAgent(),
-                new HostPacer(config.crawl().hostDelay()),
                 new FeedValidatorStore(Path.of(config.dataDir(), "crawl", "feeds.properties")),
-                config.crawl().maxConcurrent(), guard);
+                config.crawl().maxConcurrent());
     }
 }

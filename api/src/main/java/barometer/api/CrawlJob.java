@@ -4,7 +4,7 @@ import barometer.crawler.CrawlReport;
 import barometer.crawler.Crawler;
 import barometer.crawler.FeedSource;
 import barometer.crawler.SourceResult;
-import barometer.crawler.source.AddressGuard;
+import barometer.crawler.fetch.AddressGuard;
 import barometer.crawler.source.SourceCatalog;
 import barometer.crawler.source.SourceDefinition;
 import barometer.indexer.Ingest;

@@ -9,10 +9,9 @@ import barometer.crawler.feed.ListingReader;
 import barometer.crawler.fetch.FetchException;
 import barometer.crawler.fetch.FetchedResource;
 import barometer.crawler.fetch.Fetcher;
-import barometer.crawler.fetch.HostPacer;
+import barometer.crawler.fetch.Reach;
 import barometer.crawler.fetch.RobotsPolicy;
 import barometer.crawler.fetch.Validators;
-import barometer.crawler.source.AddressGuard;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
@@ -31,10 +29,11 @@ import org.jboss.logging.Logger;
  * Runs one crawl: reads each feed, fetches the pages its items link to, extracts them and hands the
  * resulting {@link Article}s to a sink.
  *
- * <p>It is polite: robots.txt is honoured per host (including Crawl-delay) and requests to one host are
- * kept apart by a {@link HostPacer}. A feed or page that cannot be read is skipped, logged with its URL
- * and counted in the {@link CrawlReport}; the rest of the crawl goes on. Pages whose URL the caller
- * already knows are not fetched again.
+ * <p>It is polite: robots.txt is honoured per host, and the {@link Fetcher}'s host gate keeps pace, connection cap
+ * and Retry-After per host across all sources. A feed or page that cannot be read is skipped, logged with its URL
+ * and counted in the {@link CrawlReport}; the rest of the crawl goes on. Pages whose URL the caller already knows
+ * are not fetched again. Sources added from outside ({@link FeedSource#publicOnly()}) are fetched with
+ * {@link Reach#PUBLIC_ONLY}: their feed, robots.txt, pages and every redirect hop stay on the public internet.
  */
 public final class Crawler {
     private static final Logger LOG = Logger.getLogger(Crawler.class);
@@ -44,38 +43,23 @@ public final class Crawler {
     private final FeedReader feedReader;
     private final ArticleExtractor extractor;
     private final String robotsAgent;
-    private final HostPacer pacer;
     private final FeedValidatorStore validators;
     private final ListingReader listingReader = new ListingReader();
-    private final AddressGuard addressGuard;
     private final int maxConcurrent;
 
     /** A crawler that reads one source at a time. */
     public Crawler(Fetcher fetcher, FeedReader feedReader, ArticleExtractor extractor, String robotsAgent,
-                   HostPacer pacer, FeedValidatorStore validators) {
-        this(fetcher, feedReader, extractor, robotsAgent, pacer, validators, 1);
+                   FeedValidatorStore validators) {
+        this(fetcher, feedReader, extractor, robotsAgent, validators, 1);
     }
 
     /**
      * @param robotsAgent the name robots.txt rules are matched against (e.g. "barometer")
-     * @param pacer keeps requests to one host apart
      * @param validators each feed's ETag and Last-Modified, so unchanged feeds cost a 304
-     * @param maxConcurrent sources read at once at most (the global cap on parallel requests); requests to one
-     *        host stay apart whatever the cap
+     * @param maxConcurrent sources read at once at most; requests to one host stay apart whatever the cap
      */
     public Crawler(Fetcher fetcher, FeedReader feedReader, ArticleExtractor extractor, String robotsAgent,
-                   HostPacer pacer, FeedValidatorStore validators, int maxConcurrent) {
-        this(fetcher, feedReader, extractor, robotsAgent, pacer, validators, maxConcurrent,
-                new AddressGuard(java.util.Set.of()));
-    }
-
-    /**
-     * @param addressGuard checks the pages of sources added from outside ({@link FeedSource#publicOnly()}), so a
-     *        feed cannot steer the crawler into the internal network
-     */
-    public Crawler(Fetcher fetcher, FeedReader feedReader, ArticleExtractor extractor, String robotsAgent,
-                   HostPacer pacer, FeedValidatorStore validators, int maxConcurrent, AddressGuard addressGuard) {
-        this.addressGuard = addressGuard;
+                   FeedValidatorStore validators, int maxConcurrent) {
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent must be at least 1: " + maxConcurrent);
         }
@@ -84,7 +68,6 @@ public final class Crawler {
         this.feedReader = feedReader;
         this.extractor = extractor;
         this.robotsAgent = robotsAgent;
-        this.pacer = pacer;
         this.validators = validators;
     }
 
@@ -93,9 +76,10 @@ public final class Crawler {
      *
      * @param feeds the feeds (RSS or Atom), each with its topic tag
      * @param known tells which article URLs are already stored, so they are not fetched again
-     * @param sink receives each new article; an exception it throws counts the page as failed
+     * @param sink receives each new article; an exception it throws, or a stage that fails, counts the page as
+     *        failed (and keeps the feed's validators unsaved, so the next crawl tries it again)
      */
-    public CrawlReport crawl(List<FeedSource> feeds, Predicate<String> known, Consumer<Article> sink) {
+    public CrawlReport crawl(List<FeedSource> feeds, Predicate<String> known, ArticleSink sink) {
         long start = System.nanoTime();
         // Read robots.txt afresh each crawl: sites change their rules, and a host that could not serve them
         // last time gets another chance.
@@ -144,12 +128,13 @@ public final class Crawler {
     }
 
     private void crawlFeed(RobotsPolicy robots, FeedSource source, Predicate<String> known, Set<String> seenThisCrawl,
-                           Consumer<Article> sink, Tally tally) {
+                           ArticleSink sink, Tally tally) {
         URI feedUrl = source.url();
         Feed feed;
         FetchedResource fetched;
         try {
-            Optional<FetchedResource> changed = politeFetch(robots, feedUrl, validators.get(feedUrl.toString()));
+            Optional<FetchedResource> changed = politeFetch(robots, feedUrl, validators.get(feedUrl.toString()),
+                    reach(source));
             if (changed.isEmpty()) {
                 tally.feedsUnchanged++;
                 return;
@@ -169,6 +154,7 @@ public final class Crawler {
             return;
         }
         int failedBefore = tally.pagesFailed;
+        List<Handed> handed = new ArrayList<>();
         for (FeedEntry entry : feed.entries()) {
             if (entry.link() == null || !isWebLink(entry.link())) {
                 tally.pagesSkipped++;
@@ -179,10 +165,20 @@ public final class Crawler {
                 tally.pagesSkipped++;
                 continue;
             }
-            crawlPage(robots, source, feed, entry, known, seenThisCrawl, sink, tally);
+            crawlPage(robots, source, feed, entry, known, seenThisCrawl, sink, tally, handed);
         }
-        // Only a feed whose every new item was taken may be skipped next time when unchanged; otherwise the
-        // next crawl must read it again to retry the items that failed.
+        for (Handed h : handed) {
+            try {
+                h.stored().toCompletableFuture().join();
+                tally.articles++;
+            } catch (RuntimeException e) {
+                tally.pagesFailed++;
+                tally.problem(URI.create(h.url()), new IllegalStateException("not stored: "
+                        + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage())));
+            }
+        }
+        // Only a feed whose every new item was stored may be skipped next time when unchanged; otherwise the
+        // next crawl must read it again to retry the items that failed (or were lost to a crash meanwhile).
         if (tally.pagesFailed == failedBefore) {
             validators.put(feedUrl.toString(), fetched.validators());
         }
@@ -193,10 +189,9 @@ public final class Crawler {
     }
 
     private void crawlPage(RobotsPolicy robots, FeedSource source, Feed feed, FeedEntry entry, Predicate<String> known,
-                           Set<String> seenThisCrawl, Consumer<Article> sink, Tally tally) {
+                           Set<String> seenThisCrawl, ArticleSink sink, Tally tally, List<Handed> handed) {
         try {
-            FetchedResource page = politeFetch(robots, entry.link(), Validators.NONE,
-                    source.publicOnly() ? addressGuard::check : null).orElseThrow();
+            FetchedResource page = politeFetch(robots, entry.link(), Validators.NONE, reach(source)).orElseThrow();
             if (!isHtml(page.contentType())) {
                 throw new IllegalStateException("not an HTML page (" + page.contentType() + ")");
             }
@@ -212,13 +207,12 @@ public final class Crawler {
             if (extracted.text().isBlank()) {
                 throw new IllegalStateException("no article text found on the page");
             }
-            sink.accept(new Article(url,
+            handed.add(new Handed(url, sink.accept(new Article(url,
                     firstNonBlank(extracted.title(), entry.title()),
                     firstNonBlank(extracted.siteName(), feed.title(), page.finalUri().getHost()),
                     extracted.published() != null ? extracted.published() : entry.published(),
                     extracted.text(), source.topic(), extracted.authors(), extracted.language(), extracted.leadImage(),
-                    extracted.modified()));
-            tally.articles++;
+                    extracted.modified()))));
         } catch (Disallowed e) {
             tally.disallowed++;
             tally.problem(entry.link(), e);
@@ -245,25 +239,25 @@ public final class Crawler {
         return page.finalUri();
     }
 
-    /** Fetches what robots.txt allows, no sooner than the host's pace permits; empty when unchanged (304). */
-    private Optional<FetchedResource> politeFetch(RobotsPolicy robots, URI uri, Validators since)
-            throws FetchException, Disallowed {
-        return politeFetch(robots, uri, since, null);
+    /** An article handed to the sink, and when it is stored. */
+    private record Handed(String url, java.util.concurrent.CompletionStage<?> stored) {
     }
 
-    /** The same, passing every address of a redirect chain to {@code hopCheck} first (when it is given). */
-    private Optional<FetchedResource> politeFetch(RobotsPolicy robots, URI uri, Validators since,
-            java.util.function.Consumer<URI> hopCheck) throws FetchException, Disallowed {
-        if (!robots.allows(uri)) {
+    private static Reach reach(FeedSource source) {
+        return source.publicOnly() ? Reach.PUBLIC_ONLY : Reach.ANYWHERE;
+    }
+
+    /**
+     * Fetches what robots.txt allows; empty when unchanged (304). The address is checked against the reach before
+     * anything is sent, robots.txt included; the fetcher paces every request.
+     */
+    private Optional<FetchedResource> politeFetch(RobotsPolicy robots, URI uri, Validators since, Reach reach)
+            throws FetchException, Disallowed {
+        fetcher.admit(uri, reach);
+        if (!robots.allows(uri, reach)) {
             throw new Disallowed();
         }
-        try {
-            pacer.await(uri, robots.crawlDelay(uri));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FetchException(uri, "interrupted", e);
-        }
-        return fetcher.fetch(uri, since, hopCheck);
+        return fetcher.fetch(uri, since, reach);
     }
 
     /** robots.txt forbids the address (or could not be read: then the host waits for the next crawl). */

@@ -12,7 +12,6 @@ import barometer.crawler.feed.FeedReader;
 import barometer.crawler.fetch.FetchException;
 import barometer.crawler.fetch.FetchSettings;
 import barometer.crawler.fetch.Fetcher;
-import barometer.crawler.fetch.HostPacer;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -158,42 +157,48 @@ class BadInputTest {
                 + "<pubDate>Mon, 2 Jan 17 08:00 EST</pubDate></item><item><title>Bad date</title>"
                 + "<link>/pages/undated.html</link><pubDate>the other day</pubDate></item></channel></rss>")
                 .getBytes(StandardCharsets.ISO_8859_1)));
-        Crawler crawler = new Crawler(fetcher, new FeedReader(), extractor, "barometer", new HostPacer(Duration.ZERO),
+        Crawler crawler = new Crawler(fetcher, new FeedReader(), extractor, "barometer", 
                 new FeedValidatorStore(data.resolve("feeds.properties")));
         List<Article> articles = new ArrayList<>();
         CrawlReport report = crawler.crawl(List.of(new FeedSource(server.uri("/odd.xml"), "t")), u -> false,
-                articles::add);
+                ArticleSink.synchronous(articles::add));
         assertEquals(0, report.feedsFailed());
         assertEquals(2, articles.size());
     }
 
     @Test
-    void aCheckedFetchRefusesARedirectIntoTheInternalNetwork() {
+    void aPublicOnlyFetchRefusesARedirectIntoTheInternalNetwork() throws Exception {
         server.on("/out", ex -> {
             ex.getResponseHeaders().set("Location", "http://169.254.169.254/latest/meta-data/");
             ex.sendResponseHeaders(302, -1);
             ex.close();
         });
-        java.util.function.Consumer<java.net.URI> onlyLoopback = u -> {
-            if (!u.getHost().equals("127.0.0.1")) {
-                throw new IllegalArgumentException(u.getHost() + " is not allowed");
-            }
-        };
-        FetchException e = assertThrows(FetchException.class,
-                () -> fetcher.fetch(server.uri("/out"), barometer.crawler.fetch.Validators.NONE, onlyLoopback));
-        assertTrue(e.getMessage().contains("refused: 169.254.169.254 is not allowed"), e.getMessage());
+        try (Fetcher guarded = allowingTheFixtureServer()) {
+            FetchException e = assertThrows(FetchException.class, () -> guarded.fetch(server.uri("/out"),
+                    barometer.crawler.fetch.Validators.NONE, barometer.crawler.fetch.Reach.PUBLIC_ONLY));
+            assertTrue(e.refused(), e.getMessage());
+            assertEquals("refused: 169.254.169.254 resolves to 169.254.169.254, an internal address; allow its "
+                    + "host:port in barometer.crawl.allow-private-hosts if it is meant", e.getMessage());
+        }
     }
 
     @Test
-    void aCheckedFetchFollowsOrdinaryRedirectsHopByHop() throws Exception {
+    void aPublicOnlyFetchFollowsOrdinaryRedirectsHopByHop() throws Exception {
         server.on("/moved", ex -> {
             ex.getResponseHeaders().set("Location", "/pages/referendum.html");
             ex.sendResponseHeaders(301, -1);
             ex.close();
         });
-        List<java.net.URI> hops = new ArrayList<>();
-        var page = fetcher.fetch(server.uri("/moved"), barometer.crawler.fetch.Validators.NONE, hops::add).orElseThrow();
-        assertEquals(List.of(server.uri("/moved"), server.uri("/pages/referendum.html")), hops);
-        assertEquals(server.uri("/pages/referendum.html"), page.finalUri());
+        try (Fetcher guarded = allowingTheFixtureServer()) {
+            var page = guarded.fetch(server.uri("/moved"), barometer.crawler.fetch.Validators.NONE,
+                    barometer.crawler.fetch.Reach.PUBLIC_ONLY).orElseThrow();
+            assertEquals(List.of("/moved", "/pages/referendum.html"), server.requests);
+            assertEquals(server.uri("/pages/referendum.html"), page.finalUri());
+        }
+    }
+
+    private Fetcher allowingTheFixtureServer() {
+        return new Fetcher(FetchSettings.defaults(), new barometer.crawler.fetch.HostGate(Duration.ZERO),
+                new barometer.crawler.fetch.AddressGuard(java.util.Set.of("127.0.0.1:" + server.uri("/").getPort())));
     }
 }

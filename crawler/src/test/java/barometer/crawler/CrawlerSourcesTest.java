@@ -7,7 +7,6 @@ import barometer.crawler.extract.ArticleExtractor;
 import barometer.crawler.feed.FeedReader;
 import barometer.crawler.fetch.FetchSettings;
 import barometer.crawler.fetch.Fetcher;
-import barometer.crawler.fetch.HostPacer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +23,7 @@ class CrawlerSourcesTest {
     Path data;
 
     private Crawler crawler(Fetcher fetcher, int maxConcurrent) {
-        return new Crawler(fetcher, new FeedReader(), new ArticleExtractor(), "barometer", new HostPacer(Duration.ZERO),
+        return new Crawler(fetcher, new FeedReader(), new ArticleExtractor(), "barometer", 
                 new FeedValidatorStore(data.resolve("feeds.properties")), maxConcurrent);
     }
 
@@ -37,7 +36,7 @@ class CrawlerSourcesTest {
                     + "<a href=\"/pages/undated.html\">Undated</a></body></html>").getBytes(StandardCharsets.UTF_8)));
             List<Article> articles = new CopyOnWriteArrayList<>();
             CrawlReport report = crawler(fetcher, 1).crawl(List.of(new FeedSource(server.uri("/section/politics"),
-                    "politics", Pattern.compile("/pages/[a-z-]+\\.html$"))), u -> false, articles::add);
+                    "politics", Pattern.compile("/pages/[a-z-]+\\.html$"))), u -> false, ArticleSink.synchronous(articles::add));
             assertEquals(2, report.articles());
             assertEquals(List.of("politics", "politics"), articles.stream().map(Article::topic).toList());
             assertTrue(articles.stream().anyMatch(a -> a.url().endsWith("/referendum.html") && a.language().equals("en")));
@@ -51,7 +50,7 @@ class CrawlerSourcesTest {
         try (FixtureServer server = new FixtureServer(); Fetcher fetcher = new Fetcher(FetchSettings.defaults())) {
             List<Article> articles = new CopyOnWriteArrayList<>();
             CrawlReport report = crawler(fetcher, 1).crawl(List.of(new FeedSource(server.uri("/rss.xml"), "t", null,
-                    true)), u -> false, articles::add);
+                    true)), u -> false, ArticleSink.synchronous(articles::add));
             assertEquals(List.of(), articles);
             assertTrue(server.requests.stream().noneMatch(r -> r.startsWith("/pages/")), server.requests.toString());
             assertTrue(report.problems().get(0).contains("internal address"), report.problems().toString());
@@ -62,7 +61,7 @@ class CrawlerSourcesTest {
     void eachSourceReportsItsOwnOutcome() throws Exception {
         try (FixtureServer server = new FixtureServer(); Fetcher fetcher = new Fetcher(FetchSettings.defaults())) {
             CrawlReport report = crawler(fetcher, 2).crawl(List.of(new FeedSource(server.uri("/atom.xml"), "a"),
-                    new FeedSource(server.uri("/missing.xml"), "b")), u -> false, a -> { });
+                    new FeedSource(server.uri("/missing.xml"), "b")), u -> false, ArticleSink.synchronous(a -> { }));
             assertEquals(SourceResult.Outcome.READ, report.sources().get(0).outcome());
             assertEquals(SourceResult.Outcome.FAILED, report.sources().get(1).outcome());
             assertEquals("HTTP 404", report.sources().get(1).error());
@@ -90,7 +89,7 @@ class CrawlerSourcesTest {
                 });
             }
             CrawlReport report = crawler(fetcher, 2).crawl(servers.stream()
-                    .map(s -> new FeedSource(s.uri("/slow.xml"), "")).toList(), u -> false, a -> { });
+                    .map(s -> new FeedSource(s.uri("/slow.xml"), "")).toList(), u -> false, ArticleSink.synchronous(a -> { }));
             assertEquals(3, report.feedsRead());
             assertEquals(2, most.get());
         } finally {

@@ -8,7 +8,6 @@ import barometer.crawler.extract.ArticleExtractor;
 import barometer.crawler.feed.FeedReader;
 import barometer.crawler.fetch.FetchSettings;
 import barometer.crawler.fetch.Fetcher;
-import barometer.crawler.fetch.HostPacer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ class CrawlerTest {
     }
 
     private Crawler crawlerWithState() {
-        return new Crawler(fetcher, new FeedReader(), new ArticleExtractor(), "barometer", new HostPacer(Duration.ZERO),
+        return new Crawler(fetcher, new FeedReader(), new ArticleExtractor(), "barometer", 
                 new FeedValidatorStore(data.resolve("feeds.properties")));
     }
 
@@ -59,10 +58,10 @@ class CrawlerTest {
     @Test
     void anUnchangedFeedCostsA304AndNoPageIsFetchedAgain() throws Exception {
         serveFeedWithEtag();
-        crawler.crawl(List.of(feed("/etag.xml")), url -> false, a -> { });
+        crawler.crawl(List.of(feed("/etag.xml")), url -> false, ArticleSink.synchronous(a -> { }));
         int requestsAfterFirst = server.requests.size();
 
-        CrawlReport second = crawlerWithState().crawl(List.of(feed("/etag.xml")), url -> false, a -> { });
+        CrawlReport second = crawlerWithState().crawl(List.of(feed("/etag.xml")), url -> false, ArticleSink.synchronous(a -> { }));
 
         assertEquals(1, second.feedsUnchanged(), "a restarted crawler still has the feed's ETag");
         assertEquals(0, second.feedsRead());
@@ -72,9 +71,9 @@ class CrawlerTest {
 
     @Test
     void aFeedWithAFailedItemIsReadAgainNextTime() throws Exception {
-        crawler.crawl(List.of(feed("/rss.xml")), url -> false, a -> { });
+        crawler.crawl(List.of(feed("/rss.xml")), url -> false, ArticleSink.synchronous(a -> { }));
 
-        CrawlReport second = crawler.crawl(List.of(feed("/rss.xml")), url -> false, a -> { });
+        CrawlReport second = crawler.crawl(List.of(feed("/rss.xml")), url -> false, ArticleSink.synchronous(a -> { }));
 
         assertEquals(1, second.feedsRead(), "missing.html failed, so the feed's validators were not kept");
         assertEquals(0, second.feedsUnchanged());
@@ -92,7 +91,7 @@ class CrawlerTest {
 
     private Map<String, Article> crawlAll(List<Article> sink, CrawlReport[] report) {
         report[0] = crawler.crawl(List.of(feed("/rss.xml"), feed("/broken.xml"), new FeedSource(server.uri("/atom.xml"), "polls")),
-                url -> false, sink::add);
+                url -> false, ArticleSink.synchronous(sink::add));
         return sink.stream().collect(Collectors.toMap(a -> a.url().substring(a.url().lastIndexOf('/') + 1),
                 Function.identity()));
     }
@@ -159,7 +158,7 @@ class CrawlerTest {
         String known = server.uri("/pages/referendum.html").toString();
         List<Article> sink = new ArrayList<>();
 
-        CrawlReport report = crawler.crawl(List.of(feed("/rss.xml")), known::equals, sink::add);
+        CrawlReport report = crawler.crawl(List.of(feed("/rss.xml")), known::equals, ArticleSink.synchronous(sink::add));
 
         assertEquals(1, report.pagesSkipped());
         assertFalse(server.requests.contains("/pages/referendum.html"));
@@ -170,7 +169,7 @@ class CrawlerTest {
     void theSameArticleReachedByThreeUrlsIsOneArticle() {
         List<Article> sink = new ArrayList<>();
 
-        CrawlReport report = crawler.crawl(List.of(feed("/dupes.xml")), url -> false, sink::add);
+        CrawlReport report = crawler.crawl(List.of(feed("/dupes.xml")), url -> false, ArticleSink.synchronous(sink::add));
 
         assertEquals(List.of(server.uri("/pages/referendum.html").toString()), sink.stream().map(Article::url).toList());
         assertEquals(2, report.pagesSkipped(), "the fragment link before fetching, the AMP copy by its canonical link");
@@ -183,7 +182,7 @@ class CrawlerTest {
         server.on("/news-sitemap.xml", exchange -> FixtureServer.send(exchange, 200, "application/xml", sitemap.getBytes()));
         List<Article> sink = new ArrayList<>();
 
-        CrawlReport report = crawler.crawl(List.of(feed("/news-sitemap.xml")), url -> false, sink::add);
+        CrawlReport report = crawler.crawl(List.of(feed("/news-sitemap.xml")), url -> false, ArticleSink.synchronous(sink::add));
 
         assertEquals(1, report.feedsRead());
         Map<String, Article> byPage = sink.stream().collect(Collectors.toMap(
@@ -202,7 +201,7 @@ class CrawlerTest {
                 + "</item></channel></rss>").getBytes()));
         server.on("/report.pdf", exchange -> FixtureServer.send(exchange, 200, "application/pdf", "%PDF-1.4".getBytes()));
 
-        CrawlReport report = crawler.crawl(List.of(feed("/pdf-feed.xml")), url -> false, a -> { });
+        CrawlReport report = crawler.crawl(List.of(feed("/pdf-feed.xml")), url -> false, ArticleSink.synchronous(a -> { }));
 
         assertEquals(0, report.articles());
         assertEquals(1, report.pagesFailed());
@@ -216,7 +215,7 @@ class CrawlerTest {
                 "User-agent: barometer\nDisallow: /pages/undated.html\n\nUser-agent: *\nDisallow: /\n".getBytes()));
         List<Article> sink = new ArrayList<>();
 
-        CrawlReport report = crawler.crawl(List.of(feed("/rss.xml")), url -> false, sink::add);
+        CrawlReport report = crawler.crawl(List.of(feed("/rss.xml")), url -> false, ArticleSink.synchronous(sink::add));
 
         assertEquals(1, report.disallowed());
         assertFalse(server.requests.contains("/pages/undated.html"));
@@ -228,7 +227,7 @@ class CrawlerTest {
     void aHostWhoseRobotsTxtFailsIsNotCrawledThisTime() {
         server.on("/robots.txt", exchange -> FixtureServer.send(exchange, 503, "text/plain", new byte[0]));
 
-        CrawlReport report = crawler.crawl(List.of(feed("/rss.xml")), url -> false, a -> { });
+        CrawlReport report = crawler.crawl(List.of(feed("/rss.xml")), url -> false, ArticleSink.synchronous(a -> { }));
 
         assertEquals(1, report.disallowed());
         assertEquals(0, report.feedsRead());
@@ -237,9 +236,9 @@ class CrawlerTest {
 
     @Test
     void countsAPageAsFailedWhenTheSinkRejectsIt() {
-        CrawlReport report = crawler.crawl(List.of(feed("/atom.xml")), url -> false, a -> {
+        CrawlReport report = crawler.crawl(List.of(feed("/atom.xml")), url -> false, ArticleSink.synchronous(a -> {
             throw new IllegalStateException("disk full");
-        });
+        }));
 
         assertEquals(0, report.articles());
         assertEquals(1, report.pagesFailed());

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -61,22 +62,37 @@ public final class Ingest implements AutoCloseable {
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
-    /** Tags and stores an article in the background; runs it on the caller's thread when the queue is full. */
-    public void submit(Article article) {
+    /**
+     * Tags and stores an article in the background; runs it on the caller's thread when the queue is full.
+     *
+     * @return completes once the article is committed (durable), exceptionally when it could not be stored; the
+     *         crawler saves a feed's validators only after every article of it completed
+     */
+    public CompletableFuture<Void> submit(Article article) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         inFlight.register();
-        pool.execute(() -> {
-            try {
-                index.add(analyse(article));
-                storePolls(article);
-                index.commit();
-                stored.incrementAndGet();
-            } catch (RuntimeException e) {
-                failed.incrementAndGet();
-                LOG.warnf(e, "Could not index %s", article.url());
-            } finally {
-                inFlight.arriveAndDeregister();
-            }
-        });
+        try {
+            pool.execute(() -> {
+                try {
+                    index.add(analyse(article));
+                    storePolls(article);
+                    index.commit();
+                    stored.incrementAndGet();
+                    done.complete(null);
+                } catch (RuntimeException | Error e) {
+                    failed.incrementAndGet();
+                    LOG.warnf(e, "Could not index %s", article.url());
+                    done.completeExceptionally(e);
+                } finally {
+                    inFlight.arriveAndDeregister();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            inFlight.arriveAndDeregister();
+            failed.incrementAndGet();
+            done.completeExceptionally(e);
+        }
+        return done;
     }
 
     /** Tags an article, or copies the sentences of the same text already stored. */

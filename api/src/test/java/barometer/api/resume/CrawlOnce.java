@@ -8,7 +8,6 @@ import barometer.crawler.extract.ArticleExtractor;
 import barometer.crawler.feed.FeedReader;
 import barometer.crawler.fetch.FetchSettings;
 import barometer.crawler.fetch.Fetcher;
-import barometer.crawler.fetch.HostPacer;
 import barometer.indexer.Ingest;
 import barometer.indexer.sentiment.Parser;
 import barometer.indexer.sentiment.SentimentTagger;
@@ -39,7 +38,7 @@ public final class CrawlOnce {
              LuceneNewsIndex index = new LuceneNewsIndex(data.resolve("index"));
              Ingest ingest = new Ingest(new SentimentTagger(80, 1, 1, Parser.PCFG, null), index, 1)) {
             Crawler crawler = new Crawler(fetcher, new FeedReader(), new ArticleExtractor(), "barometer",
-                    new HostPacer(Duration.ZERO), new FeedValidatorStore(data.resolve("crawl/feeds.properties")));
+                    new FeedValidatorStore(data.resolve("crawl/feeds.properties")));
             CrawlReport report = crawler.crawl(feeds, index::contains, ingest::submit);
             ingest.awaitIdle();
             return report;

@@ -6,6 +6,7 @@ import java.net.URI;
 public final class FetchException extends Exception {
     private final URI uri;
     private final int status;
+    private final boolean refused;
 
     public FetchException(URI uri, String message) {
         this(uri, 0, message);
@@ -16,12 +17,31 @@ public final class FetchException extends Exception {
         super(message);
         this.uri = uri;
         this.status = status;
+        this.refused = false;
     }
 
     public FetchException(URI uri, String message, Throwable cause) {
         super(message, cause);
         this.uri = uri;
         this.status = 0;
+        this.refused = false;
+    }
+
+    private FetchException(URI uri, String message, boolean refused) {
+        super(message);
+        this.uri = uri;
+        this.status = 0;
+        this.refused = refused;
+    }
+
+    /** The address may not be fetched at all (an internal address where only public ones may be reached). */
+    public static FetchException refused(URI uri, String reason) {
+        return new FetchException(uri, "refused: " + reason, true);
+    }
+
+    /** Whether the address was refused before anything was sent (see {@link #refused(URI, String)}). */
+    public boolean refused() {
+        return refused;
     }
 
     /** The HTTP status of the answer, or 0 when the server gave none (network failure, timeout). */
@@ -31,7 +51,7 @@ public final class FetchException extends Exception {
 
     /** Whether trying again later may succeed: no answer, a timeout, 429 or a 5xx. A 4xx will not change. */
     public boolean transientFailure() {
-        return status == 0 || status == 429 || status >= 500;
+        return !refused && (status == 0 || status == 429 || status >= 500);
     }
 
     /** The address that was asked for. */

@@ -1,6 +1,7 @@
 package barometer.crawler.source;
 
 import barometer.crawler.SourceResult;
+import barometer.crawler.fetch.AddressGuard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import barometer.crawler.SourceResult;
-import java.net.InetAddress;
+import barometer.crawler.fetch.AddressGuard;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SourceCatalogTest {
     @TempDir
     Path data;
-    private final AddressGuard guard = new AddressGuard(Set.of("feeds.internal.test"));
+    private final AddressGuard guard = new AddressGuard(Set.of("feeds.internal.test:80"));
 
     private SourceCatalog open() {
         return new SourceCatalog(data, SourceCatalog.fromConfig(List.of("secession|/demo/feed.xml")), guard,
@@ -37,11 +37,6 @@ class SourceCatalogTest {
 
     @Test
     void internalAddressesAreRefused() throws Exception {
-        for (String literal : List.of("127.0.0.1", "10.1.2.3", "172.16.0.9", "192.168.1.1", "169.254.169.254",
-                "100.64.0.1", "0.0.0.0", "::1", "fc00::1", "fe80::1")) {
-            assertTrue(AddressGuard.internal(InetAddress.getByName(literal)), literal);
-        }
-        assertFalse(AddressGuard.internal(InetAddress.getByName("93.184.216.34")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> open().add("http://169.254.169.254/latest/meta-data/", "x", null, null));
         assertTrue(e.getMessage().contains("internal address"), e.getMessage());
