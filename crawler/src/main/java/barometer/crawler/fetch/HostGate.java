@@ -49,7 +49,15 @@ public final class HostGate {
 
     /** Records the Crawl-delay a host's robots.txt asks for (zero: none). */
     public void crawlDelay(URI uri, Duration delay) {
-        host(uri).crawlDelayNanos = Math.max(0, delay.toNanos());
+        Host host = host(uri);
+        host.lock.lock();
+        try {
+            host.crawlDelayNanos = Math.max(0, delay.toNanos());
+            // The request that read robots.txt counts too: the next one keeps the delay from it.
+            host.nextStart = Math.max(host.nextStart, host.lastStart + host.crawlDelayNanos);
+        } finally {
+            host.lock.unlock();
+        }
     }
 
     /**
@@ -71,6 +79,7 @@ public final class HostGate {
                 long startAt = Math.max(host.nextStart, host.quietUntil);
                 if (host.inFlight < maxInFlight && now >= startAt) {
                     host.inFlight++;
+                    host.lastStart = now;
                     host.nextStart = now + Math.max(floor.toNanos(), host.crawlDelayNanos);
                     return new Permit(host);
                 }
@@ -142,8 +151,9 @@ public final class HostGate {
     private static final class Host {
         final ReentrantLock lock = new ReentrantLock();
         final Condition changed = lock.newCondition();
-        volatile long crawlDelayNanos;
-        long nextStart = System.nanoTime();
+        long crawlDelayNanos;
+        long lastStart = System.nanoTime();
+        long nextStart = lastStart;
         long quietUntil = nextStart;
         int inFlight;
     }
