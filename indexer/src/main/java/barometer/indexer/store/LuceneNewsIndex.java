@@ -460,7 +460,8 @@ public final class LuceneNewsIndex implements NewsIndex {
         try {
             return parser.parse(userQuery);
         } catch (ParseException e) {
-            throw new InvalidQueryException("cannot parse the query '" + userQuery + "': " + firstLine(e.getMessage()),
+            String shown = userQuery.length() > 120 ? userQuery.substring(0, 120) + "..." : userQuery;
+            throw new InvalidQueryException("cannot parse the query '" + shown + "': " + firstLine(e.getMessage()),
                     "use Lucene syntax: words, \"a phrase\", AND / OR / NOT, title:word, word* (3+ letters before *); "
                     + "quote or escape special characters such as ( ) [ ] : with a backslash");
         } catch (IndexSearcher.TooManyClauses e) {
