@@ -2,12 +2,8 @@ package barometer.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Map;
-import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -23,27 +19,26 @@ class AdminAccess {
     }
 
     @ServerRequestFilter
-    Optional<Response> guard(ContainerRequestContext request) {
+    void guard(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        boolean admin = path.startsWith("/api/admin") || path.startsWith("/api/polls/import");
-        return admin ? refusal(request.getHeaderString("X-Api-Key")) : Optional.empty();
+        if (isAdmin(path)) {
+            check(request.getHeaderString("X-Api-Key"));
+        }
     }
 
-    /** Empty when the key is right; else the 401 (wrong or missing key) or 403 (admin API off) to answer. */
-    Optional<Response> refusal(String apiKey) {
+    static boolean isAdmin(String path) {
+        return path.startsWith("/api/admin") || path.startsWith("/api/polls/import");
+    }
+
+    /** Passes when the key is right; else refuses: 401 (wrong or missing key) or 403 (admin API off). */
+    void check(String apiKey) {
         String expected = config.admin().apiKey().orElse("");
         if (expected.isEmpty()) {
-            return Optional.of(error(Response.Status.FORBIDDEN, "the admin API is disabled", "set barometer.admin.api-key"));
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "the admin API is disabled", "set barometer.admin.api-key");
         }
         if (apiKey == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 apiKey.getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(error(Response.Status.UNAUTHORIZED, "missing or wrong API key", "send it in the X-Api-Key header"));
+            throw new Refusal(Refusal.Kind.UNAUTHORIZED, "missing or wrong API key", "send it in the X-Api-Key header");
         }
-        return Optional.empty();
-    }
-
-    static Response error(Response.Status status, String message, String hint) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", message, "hint", hint)).build();
     }
 }

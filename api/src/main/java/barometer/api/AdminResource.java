@@ -70,16 +70,16 @@ public class AdminResource {
             + "barometer.crawl.allow-private-hosts names the host.")
     public Response add(NewSource body) {
         if (body == null) {
-            return AdminAccess.error(Response.Status.BAD_REQUEST, "the body is empty",
+            throw new Refusal(Refusal.Kind.BAD_REQUEST, "the body is empty",
                     "send {\"url\": \"https://...\", \"topic\": \"...\"}");
         }
         try {
             SourceDefinition d = sources.add(body.url(), body.topic(), body.linkPattern(), body.every());
             return Response.status(Response.Status.CREATED).entity(SourceView.of(d, SourceState.NEW)).build();
         } catch (IllegalArgumentException e) {
-            return AdminAccess.error(Response.Status.BAD_REQUEST, e.getMessage(), "see the README's \"Sources\"");
+            throw new Refusal(Refusal.Kind.BAD_REQUEST, e.getMessage(), "see the README's \"Sources\"");
         } catch (IllegalStateException e) {
-            return AdminAccess.error(Response.Status.CONFLICT, e.getMessage(), "remove it first to change it");
+            throw new Refusal(Refusal.Kind.CONFLICT, e.getMessage(), "remove it first to change it");
         }
     }
 
@@ -87,8 +87,10 @@ public class AdminResource {
     @Path("/sources")
     @Operation(summary = "Remove a source (admin)")
     public Response remove(@QueryParam("url") String url) {
-        return sources.remove(url) ? Response.noContent().build()
-                : AdminAccess.error(Response.Status.NOT_FOUND, "no source " + url, "GET /api/admin/sources lists them");
+        if (!sources.remove(url)) {
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "no source " + url, "GET /api/admin/sources lists them");
+        }
+        return Response.noContent().build();
     }
 
     @POST

@@ -13,6 +13,7 @@ import barometer.indexer.Ingest;
 import barometer.indexer.NewsIndex;
 import barometer.indexer.sentiment.SentimentTagger;
 import barometer.indexer.sentiment.ToneModel;
+import barometer.indexer.sentiment.WorkerCount;
 import barometer.indexer.store.LuceneNewsIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -46,9 +47,9 @@ class Components {
 
     @Produces
     @ApplicationScoped
-    SentimentTagger sentimentTagger(BarometerConfig config) {
+    SentimentTagger sentimentTagger(BarometerConfig config, WorkerCount workers) {
         return new SentimentTagger(config.sentiment().maxSentenceTokens(), config.sentiment().parserThreads(),
-                workers(config), config.sentiment().parser(), toneModel(config));
+                workers.workers(), config.sentiment().parser(), toneModel(config));
     }
 
     private static ToneModel toneModel(BarometerConfig config) {
@@ -66,14 +67,18 @@ class Components {
 
     @Produces
     @ApplicationScoped
-    Ingest ingest(SentimentTagger tagger, NewsIndex index, BarometerConfig config) {
-        return new Ingest(tagger, index, workers(config));
+    Ingest ingest(SentimentTagger tagger, NewsIndex index, WorkerCount workers) {
+        return new Ingest(tagger, index, workers.workers());
     }
 
-    /** Articles tagged at once, each on its own pipeline: one per core unless configured. */
-    private static int workers(BarometerConfig config) {
-        return config.sentiment().workers() > 0 ? config.sentiment().workers()
-                : Runtime.getRuntime().availableProcessors();
+    /** Articles tagged at once, each on its own pipeline: one per core, as many as the heap holds, unless configured. */
+    @Produces
+    @jakarta.inject.Singleton
+    WorkerCount workers(BarometerConfig config) {
+        WorkerCount count = WorkerCount.of(config.sentiment().workers(), config.sentiment().parser(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        org.jboss.logging.Logger.getLogger(Components.class).infof("Sentiment: %s", count.reason());
+        return count;
     }
 
     void closeIngest(@Disposes Ingest ingest) {

@@ -13,14 +13,40 @@ import java.util.List;
 /**
  * Writes tidy CSV (one header row, one row per record, RFC 4180 quoting) with Jackson's CSV module, for
  * R and pandas: {@code read.csv(url)} or {@code pandas.read_csv(url)} work as they are.
+ *
+ * <p>Text cells that a spreadsheet would run as a formula (starting with {@code = + - @}, a tab or a carriage
+ * return: a crawled title can be anything) get a leading apostrophe, as OWASP's CSV-injection advice says; numbers
+ * are written as they are.
  */
 final class CsvExport {
     static final String TEXT_CSV = "text/csv";
     private static final CsvMapper MAPPER = (CsvMapper) new CsvMapper()
             .registerModule(new JavaTimeModule())
+            .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("formula-guard")
+                    .addSerializer(String.class, new FormulaGuard()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private CsvExport() {
+    }
+
+    /** The text of a cell, with a leading apostrophe when a spreadsheet would read it as a formula. */
+    static String neutralised(String cell) {
+        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+            return "'" + cell;
+        }
+        return cell;
+    }
+
+    private static final class FormulaGuard extends com.fasterxml.jackson.databind.ser.std.StdSerializer<String> {
+        FormulaGuard() {
+            super(String.class);
+        }
+
+        @Override
+        public void serialize(String value, com.fasterxml.jackson.core.JsonGenerator gen,
+                com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+            gen.writeString(neutralised(value));
+        }
     }
 
     /** Whether the caller asked for CSV, by {@code format=csv} or by an Accept header that prefers it. */

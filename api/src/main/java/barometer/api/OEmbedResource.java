@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -32,8 +31,7 @@ public class OEmbedResource {
     public Response oembed(@QueryParam("url") String url, @QueryParam("format") String format,
             @QueryParam("maxwidth") String maxWidth, @QueryParam("maxheight") String maxHeight, @Context UriInfo uri) {
         if (format != null && !format.isBlank() && !format.equalsIgnoreCase("json")) {
-            return Response.status(501).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("error", "only the json format is offered", "hint", "format=json")).build();
+            throw new Refusal(Refusal.Kind.NOT_IMPLEMENTED, "only the json format is offered", "format=json");
         }
         if (url == null || url.isBlank()) {
             throw new InvalidQueryException("url is required", "url=" + uri.getBaseUri() + "explore?q=secession");
@@ -47,9 +45,8 @@ public class OEmbedResource {
         String path = page.getPath() == null ? "" : page.getPath();
         boolean poll = path.startsWith("/polls") || path.startsWith("/embed/poll");
         if (!(path.equals("/explore") || path.startsWith("/embed/") || path.startsWith("/polls") || path.equals("/"))) {
-            return Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("error", "no embeddable chart at " + url, "hint", "use an /explore or /polls.html URL"))
-                    .build();
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "no embeddable chart at " + url,
+                    "use an /explore or /polls.html URL");
         }
         String query = page.getRawQuery() == null ? "" : page.getRawQuery();
         int width = bounded(maxWidth, 600, WidgetRequest.MIN_WIDTH, WidgetRequest.MAX_WIDTH);

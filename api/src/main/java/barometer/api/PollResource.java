@@ -137,13 +137,14 @@ public class PollResource {
             throw new InvalidQueryException("the request body is empty", "send the CSV file as the body");
         }
         if (body.length > MAX_IMPORT_BYTES) {
-            throw new InvalidQueryException("the file is larger than " + MAX_IMPORT_BYTES + " bytes",
+            throw new Refusal(Refusal.Kind.TOO_LARGE, "the file is larger than " + MAX_IMPORT_BYTES + " bytes",
                     "split it into several imports");
         }
         PollCsv.Result read;
         try {
             read = new PollCsv(topic).read(new StringReader(new String(body, StandardCharsets.UTF_8)), "import");
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // The CSV reader's own refusals (unreadable quoting, no header); a bad row is reported, not thrown.
             throw new InvalidQueryException("the file is not a readable poll CSV: " + e.getMessage(),
                     "see the README's \"Poll files\" for the columns");
         }

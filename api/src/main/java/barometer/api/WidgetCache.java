@@ -1,33 +1,64 @@
 package barometer.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Rendered widgets of the current index version, by request URI: the same widget asked again costs a map lookup.
- * Everything is dropped when the index changes, and when more than {@link #MAX_ENTRIES} distinct widgets pile up.
+ * Rendered widgets of the current index version, by their normalised request ({@link WidgetRequest#cacheKey}): the
+ * same widget asked again costs a map lookup. Bounded by bytes, least recently used first out; an entry of an older
+ * index version is rendered afresh when asked for.
  */
 @ApplicationScoped
 class WidgetCache {
-    static final int MAX_ENTRIES = 2_000;
+    /** Bytes of rendered images kept at most. */
+    static final long MAX_BYTES = 32L * 1024 * 1024;
 
     private record Entry(long version, byte[] bytes) {
     }
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final long maxBytes;
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private long bytes;
+
+    WidgetCache() {
+        this(MAX_BYTES);
+    }
+
+    WidgetCache(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
 
     byte[] get(long version, String key, Supplier<byte[]> render) {
-        Entry e = entries.get(key);
-        if (e != null && e.version() == version) {
-            return e.bytes();
+        synchronized (this) {
+            Entry e = entries.get(key);
+            if (e != null && e.version() == version) {
+                return e.bytes();
+            }
         }
-        byte[] bytes = render.get();
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
+        byte[] rendered = render.get(); // outside the lock: drawing takes milliseconds
+        synchronized (this) {
+            Entry old = entries.put(key, new Entry(version, rendered));
+            bytes += rendered.length - (old == null ? 0 : old.bytes().length);
+            Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();
+            while (bytes > maxBytes && eldest.hasNext()) {
+                Entry out = eldest.next().getValue();
+                eldest.remove();
+                bytes -= out.bytes().length;
+            }
         }
-        entries.put(key, new Entry(version, bytes));
+        return rendered;
+    }
+
+    /** Bytes held now. */
+    synchronized long bytes() {
         return bytes;
+    }
+
+    /** Entries held now. */
+    synchronized int size() {
+        return entries.size();
     }
 }

@@ -21,6 +21,16 @@ record WidgetRequest(String q, WidgetSeries.Measure measure, String from, String
                 title == null ? "" : title.strip());
     }
 
+    /**
+     * What decides the picture, and nothing else: parameters the widget does not read (and junk ones) do not make
+     * a second cache entry.
+     */
+    String cacheKey(boolean poll, String format) {
+        String what = poll ? "poll|" + topic + "|" + answer : "trend|" + q + "|" + measure + "|" + from + "|" + to + "|"
+                + interval;
+        return format + "|" + what + "|" + theme + "|" + width + "x" + height + "|" + title;
+    }
+
     /** The title drawn: the one asked for, else the query or topic and what is measured. */
     String titleFor(boolean poll) {
         if (!title.isEmpty()) {

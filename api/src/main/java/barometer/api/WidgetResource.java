@@ -50,7 +50,7 @@ public class WidgetResource {
             default -> throw new InvalidQueryException("unknown image format '" + format + "'", "use .png or .svg");
         };
         WidgetRequest r = WidgetRequest.of(q, measure, from, to, interval, topic, answer, theme, width, height, title);
-        byte[] bytes = cache.get(index.version(), uri.getRequestUri().toString(), () -> {
+        byte[] bytes = cache.get(index.version(), r.cacheKey(poll, format), () -> {
             WidgetSeries series = series(index, r, poll);
             return png ? WidgetImage.png(series, r.width(), r.height(), r.theme())
                     : WidgetImage.svg(series, r.width(), r.height(), r.theme());

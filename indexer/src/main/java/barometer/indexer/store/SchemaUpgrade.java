@@ -34,6 +34,12 @@ import org.jboss.logging.Logger;
  * Rebuilds an index written with an older schema from its own stored content: each stored article and
  * its stored sentences (text, label, probabilities) are read back and written again in the current shape,
  * into a new folder that then replaces the old one. Nothing is re-crawled or re-tagged.
+ *
+ * <p>The swap is two renames ({@code index} to {@code index.old}, {@code index.rebuild} to {@code index}); the
+ * rebuilt folder is committed before the first. A crash between them leaves no {@code index}: the next start
+ * finds the committed rebuild (or, failing that, the old folder) and puts it in place before anything else, so no
+ * crash point loses the index. An index written by a newer build (a higher schema) is refused, untouched: an older
+ * build would drop what it does not know.
  */
 final class SchemaUpgrade {
     private static final Logger LOG = Logger.getLogger(SchemaUpgrade.class);
@@ -42,18 +48,15 @@ final class SchemaUpgrade {
     }
 
     static void rebuildIfOlder(Path folder, int schema, Analyzer analyzer) throws IOException {
-        int found;
-        try (FSDirectory dir = FSDirectory.open(folder)) {
-            if (!DirectoryReader.indexExists(dir)) {
-                return;
-            }
-            try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                String v = reader.getIndexCommit().getUserData().get(Fields.SCHEMA_KEY);
-                found = v == null ? 0 : Integer.parseInt(v);
-            }
-        }
-        if (found == schema) {
+        finishInterruptedSwap(folder, schema);
+        int found = schemaOf(folder);
+        if (found < 0 || found == schema) {
             return;
+        }
+        if (found > schema) {
+            throw new NewerIndexException("the index in " + folder.toAbsolutePath() + " was written by a newer "
+                    + "Barometer (schema " + found + "; this build reads and writes schema " + schema + "); it was left "
+                    + "untouched: run the newer build, or point barometer.data-dir at another folder");
         }
         LOG.infof("Index in %s has schema %d, this version writes %d: rebuilding it from its stored content",
                 folder, found, schema);
@@ -90,6 +93,63 @@ final class SchemaUpgrade {
         Files.move(fresh, folder, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(old);
         LOG.infof("Index rebuilt: %d articles", articles);
+    }
+
+    /** The schema of the index in a folder, or -1 when it holds none. */
+    private static int schemaOf(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return -1;
+        }
+        try (FSDirectory dir = FSDirectory.open(folder)) {
+            if (!DirectoryReader.indexExists(dir)) {
+                return -1;
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                String v = reader.getIndexCommit().getUserData().get(Fields.SCHEMA_KEY);
+                return v == null ? 0 : Integer.parseInt(v);
+            }
+        }
+    }
+
+    /** Puts the index back in place after a crash between the two renames of a swap. */
+    private static void finishInterruptedSwap(Path folder, int schema) throws IOException {
+        if (schemaOf(folder) >= 0) {
+            return;
+        }
+        Path fresh = folder.resolveSibling(folder.getFileName() + ".rebuild");
+        Path old = folder.resolveSibling(folder.getFileName() + ".old");
+        Path restore = schemaOf(fresh) == schema && Files.exists(old) ? fresh : schemaOf(old) >= 0 ? old : null;
+        if (restore == null) {
+            return;
+        }
+        LOG.warnf("No index in %s but %s holds one: an upgrade was interrupted; putting it in place", folder, restore);
+        clearEmpty(folder);
+        Files.move(restore, folder, StandardCopyOption.ATOMIC_MOVE);
+        if (restore == fresh) {
+            deleteTree(old);
+        }
+    }
+
+    /** Removes a folder that holds no index (as the service creates before opening one); refuses anything else. */
+    private static void clearEmpty(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> left = files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList();
+            if (!left.isEmpty()) {
+                throw new IOException(folder + " holds files but no index (" + left.get(0).getFileName()
+                        + "); move them away to let the interrupted upgrade finish");
+            }
+        }
+        deleteTree(folder);
+    }
+
+    /** The index was written by a newer build than this one. */
+    static final class NewerIndexException extends IllegalStateException {
+        NewerIndexException(String message) {
+            super(message);
+        }
     }
 
     /** The stored sentences of one article, in article order. */

@@ -435,6 +435,7 @@ class LuceneNewsIndexTest {
     @Test
     void anIndexWrittenWithAnOlderSchemaIsRebuiltFromItsStoredContent() {
         index.close();
+        emptyFolder();
         LuceneNewsIndex old = new LuceneNewsIndex(folder, 1);
         addFixtures(old);
         old.commit();
@@ -450,8 +451,86 @@ class LuceneNewsIndexTest {
     }
 
     @Test
+    void aCrashBetweenTheTwoRenamesOfAnUpgradeLosesNothing() throws Exception {
+        index.close();
+        emptyFolder();
+        Path side = folder.resolveSibling(folder.getFileName() + "-side");
+        try (LuceneNewsIndex old = new LuceneNewsIndex(folder, 1)) {
+            addFixtures(old);
+            old.commit();
+        }
+        copyTree(folder, side);
+        new LuceneNewsIndex(side).close(); // the upgrade's committed rebuild, made on a copy
+        // The crash: the old index renamed aside, the rebuild not yet in place; the service then creates an empty
+        // index folder before opening it.
+        java.nio.file.Files.move(folder, folder.resolveSibling(folder.getFileName() + ".old"));
+        java.nio.file.Files.move(side, folder.resolveSibling(folder.getFileName() + ".rebuild"));
+        java.nio.file.Files.createDirectories(folder);
+
+        index = new LuceneNewsIndex(folder);
+
+        assertEquals(5, index.articleCount());
+        assertFalse(java.nio.file.Files.exists(folder.resolveSibling(folder.getFileName() + ".old")));
+        assertFalse(java.nio.file.Files.exists(folder.resolveSibling(folder.getFileName() + ".rebuild")));
+    }
+
+    @Test
+    void aCrashAfterTheFirstRenameWithoutARebuildRestoresTheOldIndex() throws Exception {
+        index.close();
+        emptyFolder();
+        try (LuceneNewsIndex old = new LuceneNewsIndex(folder, 1)) {
+            addFixtures(old);
+            old.commit();
+        }
+        java.nio.file.Files.move(folder, folder.resolveSibling(folder.getFileName() + ".old"));
+
+        index = new LuceneNewsIndex(folder);
+
+        assertEquals(5, index.articleCount());
+    }
+
+    @Test
+    void anIndexFromANewerBuildIsRefusedAndLeftUntouched() throws Exception {
+        addFixtures(index);
+        index.commit();
+        index.close();
+        long files = java.nio.file.Files.list(folder).count();
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new LuceneNewsIndex(folder, 3));
+
+        assertTrue(e.getMessage().contains("was written by a newer Barometer (schema " + LuceneNewsIndex.SCHEMA_VERSION
+                + "; this build reads and writes schema 3)"), e.getMessage());
+        assertEquals(files, java.nio.file.Files.list(folder).count());
+        index = new LuceneNewsIndex(folder);
+        assertEquals(5, index.articleCount());
+    }
+
+    /** Removes the empty current-schema index the set-up created, so that an old one can be written there. */
+    private void emptyFolder() {
+        try (var files = java.nio.file.Files.list(folder)) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.delete(f);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(to);
+        try (var files = java.nio.file.Files.list(from)) {
+            for (Path f : files.toList()) {
+                if (!f.getFileName().toString().equals("write.lock")) {
+                    java.nio.file.Files.copy(f, to.resolve(f.getFileName()));
+                }
+            }
+        }
+    }
+
+    @Test
     void aRebuiltIndexKeepsThePhraseTonesOfItsSentences() {
         index.close();
+        emptyFolder();
         index = new LuceneNewsIndex(folder, 1);
         addRivals();
         index.commit();

@@ -1,0 +1,71 @@
+package barometer.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.regex.Pattern;
+
+/**
+ * Runs on every request before any resource, at the HTTP layer: what must hold for every answer whoever makes it.
+ * <ul>
+ *   <li>Every answer says {@code X-Content-Type-Options: nosniff}, so a crawled title in a CSV or a JSON body is
+ *       never sniffed into a page by a browser.</li>
+ *   <li>Every public GET or HEAD says {@code Access-Control-Allow-Origin: *} (widgets, oEmbed and the read-only API
+ *       are embedded by other sites, with or without an {@code Origin} header); admin paths never do.</li>
+ *   <li>A request line longer than {@link #MAX_URI_CHARS} or with broken percent-encoding is refused here with the
+ *       same JSON body every other refusal has, instead of the HTTP layer's plain-text page.</li>
+ * </ul>
+ */
+@ApplicationScoped
+class RequestGate {
+    /** Longest request URI answered; longer ones get a JSON 414 (the HTTP layer reads up to its own, larger limit). */
+    static final int MAX_URI_CHARS = 16_384;
+    private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+    private final ObjectMapper json;
+
+    RequestGate(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(-1_000).handler(this::handle);
+    }
+
+    private void handle(RoutingContext ctx) {
+        String path = ctx.request().path() == null ? "" : ctx.request().path();
+        boolean publicRead = (ctx.request().method() == HttpMethod.GET || ctx.request().method() == HttpMethod.HEAD)
+                && !AdminAccess.isAdmin(path);
+        ctx.addHeadersEndHandler(v -> {
+            ctx.response().headers().set("X-Content-Type-Options", "nosniff");
+            if (publicRead) {
+                ctx.response().headers().set("Access-Control-Allow-Origin", "*");
+            }
+        });
+        String uri = ctx.request().uri();
+        if (uri.length() > MAX_URI_CHARS) {
+            refuse(ctx, 414, "the request address has " + uri.length() + " characters; at most " + MAX_URI_CHARS
+                    + " are answered", "shorten the query (q is at most 2,000 characters)");
+            return;
+        }
+        if (BROKEN_ESCAPE.matcher(uri).find()) {
+            refuse(ctx, 400, "the request address has a broken percent-escape (a % not followed by two hex digits)",
+                    "URL-encode the parameters, e.g. %25 for a literal %");
+            return;
+        }
+        ctx.next();
+    }
+
+    private void refuse(RoutingContext ctx, int status, String message, String hint) {
+        try {
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                    .end(json.writeValueAsString(new ErrorMapper.ErrorBody(message, hint)));
+        } catch (JsonProcessingException e) {
+            ctx.fail(e);
+        }
+    }
+}
