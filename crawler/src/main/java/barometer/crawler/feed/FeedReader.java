@@ -45,6 +45,10 @@ public final class FeedReader {
             return sitemaps.read(resource);
         }
         String text = FeedEncoding.decode(resource.body(), resource.contentType());
+        if (text.strip().replace("\uFEFF", "").isEmpty()) {
+            // An empty document is a feed with nothing in it yet (as feed readers take it), not a broken one.
+            return new Feed(null, null, List.of());
+        }
         RawFeed raw = RawFeed.of(withoutDoctype(text));
         URI base = resource.base();
         SyndFeed feed;
@@ -180,10 +184,17 @@ public final class FeedReader {
         return input.build(new StringReader(withoutDoctype(text)));
     }
 
-    /** Doctypes are refused by the parser; a feed that only carries one for decoration is read without it. */
-    private static String withoutDoctype(String text) {
-        return text.replaceFirst("(?is)<!DOCTYPE[^>\\[]*(\\[[^\\]]*\\])?\\s*>", "");
+    /**
+     * Doctypes are refused by the parser; a feed that only carries one for decoration is read without it. Only the
+     * prolog's doctype goes: the same text inside an item (escaped, or in CDATA) is content.
+     */
+    static String withoutDoctype(String text) {
+        return PROLOG_DOCTYPE.matcher(text).replaceFirst("$1");
     }
+
+    /** A doctype after nothing but a byte-order mark, whitespace, the XML declaration, comments and processing instructions. */
+    private static final java.util.regex.Pattern PROLOG_DOCTYPE = java.util.regex.Pattern.compile(
+            "(?is)\\A(\\uFEFF?(?:\\s+|<\\?.*?\\?>|<!--.*?-->)*)<!DOCTYPE[^>\\[]*(?:\\[[^\\]]*\\])?\\s*>");
 
     /** The same text made well-formed by Jsoup's forgiving XML parser (entities, ampersands, unclosed CDATA). */
     private static String wellFormed(String text) {

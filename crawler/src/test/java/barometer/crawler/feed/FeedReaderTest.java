@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import barometer.crawler.fetch.FetchedResource;
 import java.net.URI;
+import java.util.List;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,6 +23,32 @@ class FeedReaderTest {
 
     private Feed read(byte[] xml, String contentType) {
         return reader.read(new FetchedResource(AT, AT, contentType, xml));
+    }
+
+    @Test
+    void anEmptyDocumentIsAnEmptyFeed() {
+        Feed feed = read("\uFEFF  \n", "application/rss+xml");
+        assertEquals(List.of(), feed.entries());
+        assertEquals("", feed.title());
+    }
+
+    @Test
+    void aDoctypeInsideItemContentIsContentNotAPrologToStrip() {
+        Feed feed = read("<?xml version=\"1.0\"?>\n<!DOCTYPE rss>\n<rss version=\"2.0\"><channel><title>Docs</title>"
+                + "<item><title>CDATA</title><description><![CDATA[<!DOCTYPE html [ x ]><p>Page one</p>]]></description>"
+                + "</item><item><title>Escaped</title><description>&lt;!DOCTYPE html&gt;&lt;p&gt;Page two&lt;/p&gt;"
+                + "</description></item></channel></rss>", "application/rss+xml");
+        assertEquals("Docs", feed.title());
+        assertEquals(List.of("CDATA", "Escaped"), feed.entries().stream().map(FeedEntry::title).toList());
+        assertTrue(feed.entries().get(0).summary().contains("Page one"), feed.entries().get(0).summary());
+        assertTrue(feed.entries().get(1).summary().contains("Page two"), feed.entries().get(1).summary());
+    }
+
+    @Test
+    void onlyThePrologsDoctypeIsStripped() {
+        assertEquals("<?xml version=\"1.0\"?>\n<!-- c -->\n<rss><x><![CDATA[<!DOCTYPE html>]]></x></rss>",
+                FeedReader.withoutDoctype("<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE rss [<!ENTITY a \"b\">]>"
+                        + "<rss><x><![CDATA[<!DOCTYPE html>]]></x></rss>"));
     }
 
     @Test
