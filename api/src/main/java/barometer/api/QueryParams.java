@@ -28,11 +28,16 @@ final class QueryParams {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        int n;
         try {
-            return Integer.parseInt(value.strip());
+            n = Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
             throw new InvalidQueryException(name + " is not a number: '" + value + "'", name + " takes a whole number");
         }
+        if (n < 1) {
+            throw new InvalidQueryException(name + " must be 1 or more, was " + n, name + "=" + fallback);
+        }
+        return n;
     }
 
     static Interval interval(String value) {
