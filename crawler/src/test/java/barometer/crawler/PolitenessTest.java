@@ -136,7 +136,7 @@ class PolitenessTest {
             assertEquals(10, seen.size(), "robots.txt, 4 feeds, 4 pages and one retry: " + seen);
             for (int i = 1; i < seen.size(); i++) {
                 long gapMs = (seen.get(i).atNanos() - seen.get(i - 1).atNanos()) / 1_000_000;
-                assertTrue(gapMs >= 950, "Crawl-delay 1 s, but " + seen.get(i - 1).path() + " -> " + seen.get(i).path()
+                assertTrue(gapMs >= 900, "Crawl-delay 1 s, but " + seen.get(i - 1).path() + " -> " + seen.get(i).path()
                         + " came " + gapMs + " ms apart");
             }
             List<Seen> busy = seen.stream().filter(s -> s.path().equals("/busy.html")).toList();
