@@ -4,7 +4,6 @@ import barometer.crawler.CrawlReport;
 import barometer.crawler.Crawler;
 import barometer.crawler.FeedSource;
 import barometer.crawler.SourceResult;
-import barometer.crawler.fetch.AddressGuard;
 import barometer.crawler.source.SourceCatalog;
 import barometer.crawler.source.SourceDefinition;
 import barometer.indexer.Ingest;
@@ -15,7 +14,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +43,10 @@ public class CrawlJob {
     private final AtomicReference<CrawlStatus.LastCrawl> last = new AtomicReference<>();
 
     private final SourceCatalog sources;
-    private final AddressGuard guard;
 
     CrawlJob(BarometerConfig config, Crawler crawler, SentimentTagger tagger, Ingest ingest, NewsIndex index,
-             SourceCatalog sources, AddressGuard guard) {
+             SourceCatalog sources) {
         this.sources = sources;
-        this.guard = guard;
         this.config = config;
         this.crawler = crawler;
         this.tagger = tagger;
@@ -81,26 +77,14 @@ public class CrawlJob {
         try {
             URI self = selfAddress();
             List<SourceDefinition> due = sources.due(started, everything);
-            Map<String, SourceResult> refused = new HashMap<>();
-            List<FeedSource> feeds = new ArrayList<>();
-            for (SourceDefinition d : due) {
-                FeedSource source = d.toFeedSource(self);
-                try {
-                    // Checked again at crawl time: a name may resolve elsewhere than when it was added.
-                    if (d.origin().equals("admin")) {
-                        guard.check(source.url());
-                    }
-                    feeds.add(source);
-                } catch (AddressGuard.RefusedSource e) {
-                    refused.put(source.url().toString(), new SourceResult(source.url().toString(),
-                            SourceResult.Outcome.FAILED, 0, 0, e.getMessage()));
-                }
-            }
+            // Admin-added sources are public-only: the fetcher checks their address again at crawl time (a name may
+            // resolve elsewhere than when it was added) and a refusal is that source's failure.
+            List<FeedSource> feeds = due.stream().map(d -> d.toFeedSource(self)).toList();
             LOG.infof("Crawl started: %d sources due", feeds.size());
             loadModelsOnce();
             CrawlReport report = crawler.crawl(feeds, index::contains, ingest::submit);
             ingest.awaitIdle();
-            Map<String, SourceResult> results = new HashMap<>(refused);
+            Map<String, SourceResult> results = new HashMap<>();
             report.sources().forEach(r -> results.put(r.url(), r));
             sources.record(results, d -> d.toFeedSource(self).url().toString(), Instant.now());
             last.set(new CrawlStatus.LastCrawl(started, Instant.now(), report));

@@ -79,10 +79,15 @@ public final class Ingest implements AutoCloseable {
                     index.commit();
                     stored.incrementAndGet();
                     done.complete(null);
-                } catch (RuntimeException | Error e) {
+                } catch (RuntimeException e) {
                     failed.incrementAndGet();
                     LOG.warnf(e, "Could not index %s", article.url());
                     done.completeExceptionally(e);
+                } catch (Error e) {
+                    // The crawl must not wait for this article for ever, nor take the error for a stored one.
+                    failed.incrementAndGet();
+                    done.completeExceptionally(e);
+                    throw e;
                 } finally {
                     inFlight.arriveAndDeregister();
                 }

@@ -53,8 +53,11 @@ public final class AddressGuard {
 
     private static String endpoint(String entry) {
         int colon = entry.lastIndexOf(':');
-        boolean hasPort = colon > 0 && colon < entry.length() - 1 && entry.substring(colon + 1).chars().allMatch(Character::isDigit)
-                && (!entry.startsWith("[") || entry.charAt(colon - 1) == ']');
+        String host = colon > 0 ? entry.substring(0, colon) : "";
+        boolean bracketed = host.startsWith("[") && host.endsWith("]");
+        boolean hasPort = colon > 0 && colon < entry.length() - 1
+                && entry.substring(colon + 1).chars().allMatch(Character::isDigit)
+                && (bracketed || !host.contains(":")); // an IPv6 address needs its brackets before the port
         if (!hasPort) {
             throw new IllegalArgumentException("barometer.crawl.allow-private-hosts takes host:port pairs (e.g. "
                     + "feeds.internal:8080 or [::1]:9000), not '" + entry + "': a bare host would open all its ports");

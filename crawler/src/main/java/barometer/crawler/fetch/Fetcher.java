@@ -224,10 +224,7 @@ public final class Fetcher implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new FetchException(uri, "could not connect: unknown host " + uri.getHost(), e);
         } catch (IOException e) {
-            if (timedOut.get()) {
-                throw new FetchException(uri, "timed out after " + settings.readTimeout().toSeconds() + " s", e);
-            }
-            if (e instanceof SocketTimeoutException) {
+            if (timedOut.get() || e instanceof SocketTimeoutException) {
                 throw new FetchException(uri, "timed out after " + settings.readTimeout().toSeconds() + " s", e);
             }
             throw new FetchException(uri, "could not connect: " + describe(e), e);

@@ -57,7 +57,10 @@ class AddressGuardTest {
                 () -> new AddressGuard(Set.of("feeds.internal")));
         assertTrue(e.getMessage().startsWith("barometer.crawl.allow-private-hosts takes host:port pairs"),
                 e.getMessage());
-        new AddressGuard(Set.of("[::1]:9000", "feeds.internal:8080"));
+        assertThrows(IllegalArgumentException.class, () -> new AddressGuard(Set.of("::1")), "IPv6 without brackets");
+        assertThrows(IllegalArgumentException.class, () -> new AddressGuard(Set.of("feeds.internal:")));
+        AddressGuard ok = new AddressGuard(Set.of("[::1]:9000", "feeds.internal:8080"));
+        ok.check(URI.create("http://[::1]:9000/feed"));
     }
 
     @Test
