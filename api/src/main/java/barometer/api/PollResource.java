@@ -7,10 +7,13 @@ import barometer.indexer.InvalidQueryException;
 import barometer.indexer.NewsIndex;
 import barometer.indexer.PollFilter;
 import barometer.indexer.PollsAdded;
+import barometer.indexer.poll.ForecastCheck;
+import barometer.indexer.poll.NextPoll;
 import barometer.indexer.poll.PollAverage;
 import barometer.indexer.poll.PollAveragePoint;
 import barometer.indexer.poll.PollAverageSettings;
 import barometer.indexer.poll.PollSeries;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -60,10 +63,36 @@ public class PollResource {
             String topic, String answer, double share, boolean confirmed, String source) {
     }
 
-    /** The JSON answer of the average. */
+    /**
+     * The JSON answer of the average.
+     *
+     * @param band what {@code low..high} is: the interval of the average itself
+     * @param nextBand what {@code nextLow..nextHigh} is: where a new poll is expected to fall
+     * @param forecastCheck how the realtime average's predictive interval held on this topic's own polls so far
+     */
     public record Trend(String topic, String answer, String population, boolean realtime, int pollsUsed,
-            int pollsSkipped, double nonSamplingError, double dailyDrift, double level, Map<String, Double> houseEffects,
-            List<PollAveragePoint> points) {
+            int pollsSkipped, double nonSamplingError, double dailyDrift, double level, Band band, Band nextBand,
+            ForecastCheck forecastCheck, Map<String, Double> houseEffects, List<PollAveragePoint> points) {
+    }
+
+    /**
+     * One band of the chart, named for what it is.
+     *
+     * @param level its probability
+     * @param name what it covers
+     * @param pollster for a predictive band: the pollster it is for, or null for a pollster taken at random
+     * @param sampleSize for a predictive band: the sample size it is for, or null for the median
+     */
+    public record Band(double level, String name, String pollster, Integer sampleSize) {
+    }
+
+    /** One CSV row of the average: the first five columns as they always were, then the predictive interval. */
+    @JsonPropertyOrder({"date", "estimate", "low", "high", "polls", "next_low_90", "next_high_90"})
+    public record AverageRow(LocalDate date, double estimate, double low, double high, int polls,
+            @JsonProperty("next_low_90") double nextLow90, @JsonProperty("next_high_90") double nextHigh90) {
+        static AverageRow of(PollAveragePoint p) {
+            return new AverageRow(p.date(), p.estimate(), p.low(), p.high(), p.polls(), p.nextLow(), p.nextHigh());
+        }
     }
 
     /** What an import did, and every row it left out with its line and reason. */
@@ -98,11 +127,18 @@ public class PollResource {
     @Produces({MediaType.APPLICATION_JSON, CsvExport.TEXT_CSV})
     @Operation(summary = "Poll average", description = "A daily average of one answer over the confirmed polls of "
             + "a topic: Kalman random-walk smoother, polls weighted by sampling variance, house effects removed, with "
-            + "a 95% band (README, \"Poll average\"). format=csv gives date,estimate,low,high,polls.")
+            + "two bands: the 95% interval of the average (low, high) and the calibrated 90% predictive interval of a "
+            + "new poll (nextLow, nextHigh; for a given pollster and sample size when asked, else a pollster taken at "
+            + "random of the median size). README, \"Poll average\". format=csv gives "
+            + "date,estimate,low,high,polls,next_low_90,next_high_90.")
     public Response trend(@Parameter(description = "topic tag", required = true) @QueryParam("topic") String topic,
             @Parameter(description = "answer label, e.g. support or approve", required = true) @QueryParam("answer") String answer,
             @Parameter(description = "only polls of this population") @QueryParam("population") String population,
-            @Parameter(description = "true: each day uses only polls finished by then") @QueryParam("realtime") String realtime,
+            @Parameter(description = "true: each day uses only polls published by then") @QueryParam("realtime") String realtime,
+            @Parameter(description = "the predictive band is for a new poll of this pollster (default: one taken at random)")
+            @QueryParam("nextPollster") String nextPollster,
+            @Parameter(description = "the predictive band is for a new poll of this sample size (default: the median)")
+            @QueryParam("nextSampleSize") String nextSampleSize,
             @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         if (topic == null || topic.isBlank()) {
@@ -114,13 +150,24 @@ public class PollResource {
         Population pop = population(population);
         List<Poll> polls = index.polls(new PollFilter(topic, null, pop, null, null, false));
         boolean live = "true".equalsIgnoreCase(realtime);
-        PollSeries series = new PollAverage(PollAverageSettings.DEFAULTS.withRealtime(live)).compute(polls, answer.strip());
+        Integer size = nextSampleSize == null || nextSampleSize.isBlank() ? null
+                : QueryParams.positive("nextSampleSize", nextSampleSize, 1000);
+        NextPoll next = new NextPoll(nextPollster, size);
+        PollSeries series = new PollAverage(PollAverageSettings.DEFAULTS.withRealtime(live))
+                .compute(polls, answer.strip(), next);
         if (CsvExport.wanted(format, headers)) {
-            return CsvExport.of(PollAveragePoint.class, series.points(), "barometer-poll-average.csv");
+            return CsvExport.of(AverageRow.class, series.points().stream().map(AverageRow::of).toList(),
+                    "barometer-poll-average.csv");
         }
+        Band band = new Band(series.settings().level(), "interval of the average (its own uncertainty)", null, null);
+        Band nextBand = new Band(PollAveragePoint.NEXT_LEVEL, "predictive interval: where a new poll "
+                + (next.pollster() == null ? "of a pollster taken at random" : "of " + next.pollster())
+                + (next.sampleSize() == null ? ", of the median sample size," : " of " + next.sampleSize() + " people")
+                + " is expected to fall, calibrated on earlier polls", next.pollster(), next.sampleSize());
         return Response.ok(new Trend(topic, answer.strip(), pop == null ? null : pop.label(), live, series.pollsUsed(),
                 series.pollsSkipped(), series.nonSamplingError(), series.dailyDrift(), series.settings().level(),
-                series.houseEffects(), series.points()), MediaType.APPLICATION_JSON_TYPE).build();
+                band, nextBand, ForecastCheck.of(series.forecasts(), null), series.houseEffects(), series.points()),
+                MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @POST

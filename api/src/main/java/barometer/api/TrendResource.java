@@ -3,6 +3,8 @@ package barometer.api;
 import barometer.indexer.InvalidQueryException;
 import barometer.indexer.NewsIndex;
 import barometer.indexer.SentenceHit;
+import barometer.indexer.ShareOf;
+import barometer.indexer.ToneScale;
 import barometer.indexer.ToneScope;
 import barometer.indexer.TrendQuery;
 import barometer.indexer.TrendSeries;
@@ -45,7 +47,8 @@ public class TrendResource {
     }
 
     /** The JSON answer: shared settings and one series per query. */
-    public record Trends(String interval, String scope, int smoothing, String zone, List<Series> series) {
+    public record Trends(String interval, String scope, String scale, String shareOf, int smoothing, String zone,
+                         List<Series> series) {
     }
 
     /**
@@ -59,15 +62,22 @@ public class TrendResource {
     }
 
     /** One CSV row: a bucket of one query (and one outlet, or blank for all). */
-    @JsonPropertyOrder({"query", "source", "start", "articles", "stories", "allArticles", "share", "articlesSmoothed",
-        "toneMeasure", "toneCount", "tone", "toneLow", "toneHigh"})
+    @JsonPropertyOrder({"query", "source", "start", "articles", "stories", "allArticles", "allStories", "share",
+        "shareLow", "shareHigh", "articlesSmoothed", "toneMeasure", "toneScale", "toneCount", "toneArticles", "tone",
+        "toneLow", "toneHigh", "toneTooFew"})
     public record Row(String query, String source, LocalDate start, long articles, long stories, long allArticles,
-                      Double share, Double articlesSmoothed, String toneMeasure, long toneCount, Double tone,
-                      Double toneLow, Double toneHigh) {
-        static Row of(String query, String source, String toneMeasure, TrendPoint p) {
-            return new Row(query, source, p.start(), p.articles(), p.stories(), p.allArticles(), p.share(),
-                    p.articlesSmoothed(), toneMeasure, p.toneCount(), p.tone(), p.toneLow(), p.toneHigh());
+                      long allStories, Double share, Double shareLow, Double shareHigh, Double articlesSmoothed,
+                      String toneMeasure, String toneScale, long toneCount, long toneArticles, Double tone,
+                      Double toneLow, Double toneHigh, boolean toneTooFew) {
+        static Row of(String query, String source, TrendSeries s, TrendPoint p) {
+            return new Row(query, source, p.start(), p.articles(), p.stories(), p.allArticles(), p.allStories(),
+                    p.share(), p.shareLow(), p.shareHigh(), p.articlesSmoothed(), measure(s), scale(s.scale()),
+                    p.toneCount(), p.toneArticles(), p.tone(), p.toneLow(), p.toneHigh(), p.toneTooFew());
         }
+    }
+
+    static String scale(ToneScale scale) {
+        return scale == ToneScale.NET ? "net" : "class";
     }
 
     static String measure(TrendSeries series) {
@@ -77,11 +87,13 @@ public class TrendResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvExport.TEXT_CSV})
     @Operation(summary = "Coverage and tone over time", description = "One series per q (repeat q to compare, "
-            + "at most 5). Per bucket: matching articles, distinct stories, all articles, share, and tone (mean 0..4: by "
-            + "default the keyword-scoped tone toward the query's words, each mention 0, 2 or 4; the class of the "
-            + "matching sentences with scope=sentences, of whole articles with scope=articles) with its 95% interval and the "
-            + "number of values behind it. Empty buckets are included. format=csv gives one row per bucket "
-            + "and query (and source with by=source).")
+            + "at most 5). Per bucket: matching articles, distinct stories, all articles, share with its 95% Wilson "
+            + "interval (of articles, or of distinct stories with shareOf=stories), and tone: net tone -1..+1 by "
+            + "default (share positive minus share negative; scale=class for the 0..4 scale), from the keyword-scoped "
+            + "tone toward the query's words (scope=mentions), the class of the matching sentences (scope=sentences) "
+            + "or whole articles (scope=articles), with its 95% interval counting articles, not values, as the "
+            + "independent draws; toneTooFew marks a bucket with fewer than 10 articles, which gets no interval. "
+            + "Empty buckets are included. format=csv gives one row per bucket and query (and source with by=source).")
     public Response trends(
             @Parameter(description = "Lucene query; repeat to compare (max 5); blank: all articles") @QueryParam("q") List<String> queries,
             @Parameter(description = "first day, YYYY-MM-DD") @QueryParam("from") String from,
@@ -90,6 +102,8 @@ public class TrendResource {
             @Parameter(description = "IANA time zone deciding the day of each article (default UTC)") @QueryParam("tz") String tz,
             @Parameter(description = "tone measure: mentions (default: the keyword-scoped tone toward the query's words), sentences (class of the matching sentences) or articles") @QueryParam("scope") String scope,
             @Parameter(description = "source: add one series per outlet") @QueryParam("by") String by,
+            @Parameter(description = "tone scale: net (default, -1..+1) or class (0..4)") @QueryParam("scale") String scale,
+            @Parameter(description = "what the share counts: articles (default) or stories (each story once)") @QueryParam("shareOf") String shareOf,
             @Parameter(description = "trailing window in buckets for share and tone (default 1: none)") @QueryParam("smooth") String smooth,
             @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
@@ -104,25 +118,31 @@ public class TrendResource {
         boolean bySource = bySource(by);
         int smoothing = QueryParams.positive("smooth", smooth, 1);
         LocalDate fromDay = QueryParams.date("from", from), toDay = QueryParams.date("to", to);
+        ToneScale toneScale = toneScale(scale);
+        ShareOf share = shareOf(shareOf);
         List<TrendSeries> series = new ArrayList<>();
         for (String q : qs) {
-            series.add(index.trend(new TrendQuery(q, fromDay, toDay, iv, zone, toneScope, bySource, smoothing)));
+            series.add(index.trend(new TrendQuery(q, fromDay, toDay, iv, zone, toneScope, bySource, smoothing, toneScale,
+                    share)));
         }
-        series = onCommonBuckets(series, fromDay, toDay, iv, zone, toneScope, bySource, smoothing);
+        series = onCommonBuckets(series, new TrendQuery("", fromDay, toDay, iv, zone, toneScope, bySource, smoothing,
+                toneScale, share), toneScope);
         if (CsvExport.wanted(format, headers)) {
             return CsvExport.of(Row.class, rows(series), "barometer-trends.csv");
         }
         List<Series> out = series.stream().map(s -> new Series(s.query(), measure(s), s.points(), s.bySource())).toList();
         return Response.ok(new Trends(iv.name().toLowerCase(Locale.ROOT), toneScope.name().toLowerCase(Locale.ROOT),
-                smoothing, zone.getId(), out), MediaType.APPLICATION_JSON_TYPE).build();
+                scale(toneScale), share.name().toLowerCase(Locale.ROOT), smoothing, zone.getId(), out),
+                MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /**
      * Without an explicit range each series spans its own matches; compared series must share their
-     * buckets, so those that are shorter are asked again over the union of the spans.
+     * buckets, so those that are shorter are asked again over the union of the spans. {@code asked} holds the
+     * shared settings; {@code scope} is passed apart because a blank query's own scope falls back to sentences.
      */
-    private List<TrendSeries> onCommonBuckets(List<TrendSeries> series, LocalDate from, LocalDate to, Interval iv,
-                                              ZoneId zone, ToneScope scope, boolean bySource, int smoothing) {
+    private List<TrendSeries> onCommonBuckets(List<TrendSeries> series, TrendQuery asked, ToneScope scope) {
+        LocalDate from = asked.from(), to = asked.to();
         if (series.size() < 2 || (from != null && to != null)) {
             return series;
         }
@@ -137,13 +157,14 @@ public class TrendResource {
         if (first == null) {
             return series;
         }
+        Interval iv = asked.interval();
         LocalDate commonFrom = from != null ? from : first, commonTo = to != null ? to : iv.next(last).minusDays(1);
         List<TrendSeries> out = new ArrayList<>();
         for (TrendSeries s : series) {
             boolean aligned = !s.points().isEmpty() && s.points().get(0).start().equals(iv.bucketStart(commonFrom))
                     && s.points().get(s.points().size() - 1).start().equals(iv.bucketStart(commonTo));
-            out.add(aligned ? s : index.trend(new TrendQuery(s.query(), commonFrom, commonTo, iv, zone, scope,
-                    bySource, smoothing)));
+            out.add(aligned ? s : index.trend(new TrendQuery(s.query(), commonFrom, commonTo, iv, asked.zone(),
+                    scope, asked.bySource(), asked.smoothing(), asked.scale(), asked.shareOf())));
         }
         return out;
     }
@@ -151,9 +172,9 @@ public class TrendResource {
     private static List<Row> rows(List<TrendSeries> series) {
         List<Row> rows = new ArrayList<>();
         for (TrendSeries s : series) {
-            s.points().forEach(p -> rows.add(Row.of(s.query(), "", measure(s), p)));
+            s.points().forEach(p -> rows.add(Row.of(s.query(), "", s, p)));
             s.bySource().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> e.getValue().forEach(p -> rows.add(Row.of(s.query(), e.getKey(), measure(s), p))));
+                    .forEach(e -> e.getValue().forEach(p -> rows.add(Row.of(s.query(), e.getKey(), s, p))));
         }
         return rows;
     }
@@ -204,6 +225,31 @@ public class TrendResource {
             default -> throw new InvalidQueryException("scope must be mentions, sentences or articles, was '" + value
                     + "'", "scope=mentions (default) takes the tone toward the query's words; scope=sentences the "
                     + "class of the sentences that match; scope=articles of whole articles");
+        };
+    }
+
+    private static ToneScale toneScale(String value) {
+        if (value == null || value.isBlank()) {
+            return ToneScale.NET;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "net" -> ToneScale.NET;
+            case "class" -> ToneScale.CLASS;
+            default -> throw new InvalidQueryException("scale must be net or class, was '" + value + "'",
+                    "scale=net (default) gives share positive minus share negative, -1..+1; scale=class the 0..4 "
+                    + "sentence-class scale");
+        };
+    }
+
+    private static ShareOf shareOf(String value) {
+        if (value == null || value.isBlank()) {
+            return ShareOf.ARTICLES;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "articles" -> ShareOf.ARTICLES;
+            case "stories" -> ShareOf.STORIES;
+            default -> throw new InvalidQueryException("shareOf must be articles or stories, was '" + value + "'",
+                    "shareOf=stories counts each story once (copies of one wire story are one)");
         };
     }
 

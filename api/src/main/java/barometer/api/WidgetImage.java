@@ -99,6 +99,13 @@ final class WidgetImage {
         facts.setPaint(theme.ink);
         facts.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
         chart.addSubtitle(facts);
+        if (!series.bands().isEmpty()) {
+            // Each band says what it is where the chart is seen, not only in the README.
+            TextTitle bands = new TextTitle(series.bands(), new Font(Font.SANS_SERIF, Font.PLAIN, base - 2));
+            bands.setPaint(theme.muted);
+            bands.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+            chart.addSubtitle(bands);
+        }
         TextTitle range = new TextTitle(series.range() + "  ·  Barometer", new Font(Font.SANS_SERIF, Font.PLAIN, base - 2));
         range.setPaint(theme.muted);
         range.setPosition(RectangleEdge.BOTTOM);
@@ -144,7 +151,28 @@ final class WidgetImage {
         renderer.setSeriesFillPaint(0, theme.accent);
         renderer.setAlpha(0.18f);
         renderer.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        return new XYPlot(data, dateAxis(series), new NumberAxis(), renderer);
+        NumberAxis y = new NumberAxis();
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(data, dateAxis(series), y, renderer);
+        YIntervalSeries outer = new YIntervalSeries("outer");
+        for (int i = 0; i < series.dates().size(); i++) {
+            Double v = series.values().get(i), lo = series.outerLow().get(i), hi = series.outerHigh().get(i);
+            if (v != null && lo != null && hi != null) {
+                outer.add(day(series.dates().get(i)).getFirstMillisecond(), v, lo, hi);
+            }
+        }
+        if (outer.getItemCount() > 0) {
+            // The wider band (where new polls fall) behind the band of the average, fill only.
+            YIntervalSeriesCollection outerData = new YIntervalSeriesCollection();
+            outerData.addSeries(outer);
+            DeviationRenderer wide = new DeviationRenderer(false, false);
+            wide.setSeriesFillPaint(0, theme.accent);
+            wide.setSeriesPaint(0, theme.accent);
+            wide.setAlpha(0.08f);
+            plot.setDataset(1, outerData);
+            plot.setRenderer(1, wide);
+        }
+        return plot;
     }
 
     private static double gapMillis(WidgetSeries series) {

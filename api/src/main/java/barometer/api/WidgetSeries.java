@@ -16,15 +16,19 @@ import java.util.Locale;
  * static image (title, latest value, date range).
  *
  * @param title the chart's title
- * @param measure the measure's name ("Articles", "Share of coverage (%)", "Tone (0-4)", "Support (%)")
+ * @param measure the measure's name ("Articles", "Share of coverage (%)", "Net tone ...", "Support (%)")
  * @param bars whether the values are counts drawn as bars
  * @param dates one per point
  * @param values the value per point, {@code null} where there is none
  * @param low lower band per point, {@code null} where there is none
  * @param high upper band per point
+ * @param outerLow lower end of a second, wider band (a poll average's predictive interval), {@code null} where
+ *        there is none
+ * @param outerHigh upper end of the second band
+ * @param bands what the bands are, drawn under the chart ("shaded: 95% interval of the average; ..."), or empty
  */
 public record WidgetSeries(String title, String measure, boolean bars, List<LocalDate> dates, List<Double> values,
-        List<Double> low, List<Double> high) {
+        List<Double> low, List<Double> high, List<Double> outerLow, List<Double> outerHigh, String bands) {
 
     /** Trend measures a widget can show. */
     enum Measure { ARTICLES, SHARE, TONE }
@@ -34,6 +38,8 @@ public record WidgetSeries(String title, String measure, boolean bars, List<Loca
         values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
         low = java.util.Collections.unmodifiableList(new ArrayList<>(low));
         high = java.util.Collections.unmodifiableList(new ArrayList<>(high));
+        outerLow = java.util.Collections.unmodifiableList(new ArrayList<>(outerLow));
+        outerHigh = java.util.Collections.unmodifiableList(new ArrayList<>(outerHigh));
     }
 
     static Measure measure(String value) {
@@ -61,8 +67,8 @@ public record WidgetSeries(String title, String measure, boolean bars, List<Loca
                 }
                 case SHARE -> {
                     values.add(p.share() == null ? null : p.share() * 100);
-                    low.add(null);
-                    high.add(null);
+                    low.add(p.shareLow() == null ? null : p.shareLow() * 100);
+                    high.add(p.shareHigh() == null ? null : p.shareHigh() * 100);
                 }
                 case TONE -> {
                     values.add(p.tone());
@@ -74,10 +80,18 @@ public record WidgetSeries(String title, String measure, boolean bars, List<Loca
         String name = switch (measure) {
             case ARTICLES -> "Articles";
             case SHARE -> "Share of coverage (%)";
-            case TONE -> trend.scope() == ToneScope.MENTIONS ? "Tone toward the query's words (0 negative – 4 positive)"
-                    : "Tone of matching sentences (0 very negative – 4 very positive)";
+            case TONE -> (trend.scope() == ToneScope.MENTIONS ? "Net tone toward the query's words"
+                    : trend.scope() == ToneScope.ARTICLES ? "Net tone of matching articles"
+                    : "Net tone of matching sentences") + " (-1 negative – +1 positive)";
         };
-        return new WidgetSeries(title, name, measure == Measure.ARTICLES, dates, values, low, high);
+        String bands = switch (measure) {
+            case ARTICLES -> "";
+            case SHARE -> "band: 95% interval (Wilson)";
+            case TONE -> "band: 95% interval, articles as clusters; no band where under "
+                    + barometer.indexer.trend.Intervals.MIN_ARTICLES + " articles";
+        };
+        List<Double> none = java.util.Collections.nCopies(dates.size(), null);
+        return new WidgetSeries(title, name, measure == Measure.ARTICLES, dates, values, low, high, none, none, bands);
     }
 
     /** A poll average with its band. */
@@ -90,9 +104,17 @@ public record WidgetSeries(String title, String measure, boolean bars, List<Loca
             low.add(p.low());
             high.add(p.high());
         }
+        List<Double> nextLow = new ArrayList<>(), nextHigh = new ArrayList<>();
+        for (PollAveragePoint p : polls.points()) {
+            nextLow.add(p.nextLow());
+            nextHigh.add(p.nextHigh());
+        }
         String answer = polls.answer().isEmpty() ? "" : Character.toUpperCase(polls.answer().charAt(0))
                 + polls.answer().substring(1);
-        return new WidgetSeries(title, answer + " (%), poll average with 95% band", false, dates, values, low, high);
+        return new WidgetSeries(title, answer + " (%), poll average", false, dates, values, low, high, nextLow,
+                nextHigh, String.format(Locale.ROOT, "dark band: %.0f%% interval of the average; light band: %.0f%% "
+                        + "of new polls expected inside", 100 * polls.settings().level(),
+                        100 * PollAveragePoint.NEXT_LEVEL));
     }
 
     /** "Latest: 24.3 (2019-08)": the last point that has a value. */

@@ -18,9 +18,11 @@ import java.time.ZoneOffset;
  *     sentences, or whole articles
  * @param bySource whether to add one series per outlet
  * @param smoothing trailing window, in buckets, over which share and tone are pooled (1: none)
+ * @param scale the tone's scale: net tone -1..+1 (default) or the 0..4 class scale
+ * @param shareOf what the share of coverage counts: articles (default) or distinct stories
  */
 public record TrendQuery(String query, LocalDate from, LocalDate to, Interval interval, ZoneId zone,
-                         ToneScope scope, boolean bySource, int smoothing) {
+                         ToneScope scope, boolean bySource, int smoothing, ToneScale scale, ShareOf shareOf) {
     /** The widest smoothing window. */
     public static final int MAX_SMOOTHING = 365;
 
@@ -29,6 +31,8 @@ public record TrendQuery(String query, LocalDate from, LocalDate to, Interval in
         interval = interval == null ? Interval.MONTH : interval;
         zone = zone == null ? ZoneOffset.UTC : zone;
         scope = scope == null ? ToneScope.MENTIONS : scope;
+        scale = scale == null ? ToneScale.NET : scale;
+        shareOf = shareOf == null ? ShareOf.ARTICLES : shareOf;
         if (scope == ToneScope.MENTIONS && query.isEmpty()) {
             scope = ToneScope.SENTENCES;
         }
@@ -37,6 +41,12 @@ public record TrendQuery(String query, LocalDate from, LocalDate to, Interval in
                     + smoothing, "smooth=1 means none; smooth=7 with interval=day gives a 7-day moving average");
         }
         DateRange.check(from, to);
+    }
+
+    /** A trend with net tone and the share of articles. */
+    public TrendQuery(String query, LocalDate from, LocalDate to, Interval interval, ZoneId zone, ToneScope scope,
+                      boolean bySource, int smoothing) {
+        this(query, from, to, interval, zone, scope, bySource, smoothing, ToneScale.NET, ShareOf.ARTICLES);
     }
 
     /** A plain trend: the tone toward the query's words, no breakdown, no smoothing. */

@@ -14,9 +14,11 @@ import java.util.Map;
  * @param smoothing trailing window in buckets (1: none)
  * @param points one per bucket from the first to the last, empty buckets included with count 0
  * @param bySource the same series per outlet (empty unless asked for), each over the same buckets
+ * @param scale the scale of the tone values
+ * @param shareOf what the share counts
  */
 public record TrendSeries(String query, Interval interval, ToneScope scope, int smoothing, List<TrendPoint> points,
-                          Map<String, List<TrendPoint>> bySource) {
+                          Map<String, List<TrendPoint>> bySource, ToneScale scale, ShareOf shareOf) {
     public TrendSeries {
         points = List.copyOf(points);
         bySource = Map.copyOf(bySource);

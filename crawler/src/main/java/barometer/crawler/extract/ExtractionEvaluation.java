@@ -1,5 +1,7 @@
 package barometer.crawler.extract;
 
+import barometer.crawler.evaluation.EvaluationRecords;
+import barometer.crawler.evaluation.Figure;
 import barometer.crawler.fetch.FetchedResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,6 +90,13 @@ public final class ExtractionEvaluation {
         }
         System.out.printf("pages=%d precision=%.4f recall=%.4f f1=%.4f%n", summary.pages().size(),
                 summary.precision(), summary.recall(), summary.f1());
+        EvaluationRecords records = EvaluationRecords.fromSystemProperties();
+        records.report(records.record("eval-extraction", "", "./barometer eval-extraction " + String.join(" ", args),
+                Path.of(args[0]), "main-text extraction", "news article pages", summary.pages().size(),
+                "F1 of 4-token shingles of the extracted text against the ground truth, averaged over pages.",
+                List.of(new Figure("F1 of 4-token shingles", summary.f1()),
+                        new Figure("precision of 4-token shingles", summary.precision()),
+                        new Figure("recall of 4-token shingles", summary.recall()))));
     }
 
     private static void writePredictions(Summary summary, Path out) throws IOException {

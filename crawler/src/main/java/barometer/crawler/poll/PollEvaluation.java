@@ -1,5 +1,7 @@
 package barometer.crawler.poll;
 
+import barometer.crawler.evaluation.EvaluationRecords;
+import barometer.crawler.evaluation.Figure;
 import barometer.crawler.extract.ArticleExtractor;
 import barometer.crawler.fetch.FetchedResource;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -215,5 +217,13 @@ public final class PollEvaluation {
         }
         System.out.printf(Locale.ROOT, "polls expected=%d predicted=%d field-precision=%.3f field-recall=%.3f%n",
                 s.expected(), s.predicted(), s.total().precision(), s.total().recall());
+        EvaluationRecords records = EvaluationRecords.fromSystemProperties();
+        records.report(records.record("eval-polls", "", "./barometer eval-polls " + String.join(" ", args),
+                Path.of(args[0]), "poll extraction (pollster, dates, sample, population, answers)",
+                "poll releases and news articles reporting polls", s.expected(), "Field precision and recall over "
+                        + "the expected polls' fields.", List.of(
+                        new Figure("field precision", s.total().precision()),
+                        new Figure("field recall", s.total().recall()),
+                        new Figure("polls expected", s.expected()), new Figure("polls predicted", s.predicted()))));
     }
 }

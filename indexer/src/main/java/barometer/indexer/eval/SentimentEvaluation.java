@@ -1,5 +1,7 @@
 package barometer.indexer.eval;
 
+import barometer.crawler.evaluation.EvaluationRecords;
+import barometer.crawler.evaluation.Figure;
 import barometer.indexer.sentiment.Parser;
 import barometer.indexer.sentiment.SentimentTagger;
 import barometer.indexer.sentiment.TaggedSentence;
@@ -82,10 +84,19 @@ public final class SentimentEvaluation {
             System.out.println("predictions written to " + out);
         }
         System.out.printf("n=%d acc=%.4f f1m=%.4f%n", result.n, result.accuracy, result.macroF1);
+        EvaluationRecords records = EvaluationRecords.fromSystemProperties();
+        records.report(records.record("eval-sentiment", result.variant() + "-" + parser.label()
+                + (toneModel == null ? "" : "-custom-model"), "./barometer eval-sentiment " + String.join(" ", args),
+                file, result.subject() + ", " + parser.label() + " parser",
+                columns == 2 ? "sentences" : "mentions", (int) result.n(), "", result.figures()));
     }
 
-    /** The scores and each row's predicted label, in row order. */
-    record Evaluation(long n, double accuracy, double macroF1, List<String> predictions) {
+    /**
+     * The scores and each row's predicted label, in row order, with what the scores are of ({@code variant}
+     * and {@code subject}) and every figure as written to {@code methods/}.
+     */
+    record Evaluation(long n, double accuracy, double macroF1, List<String> predictions, String variant,
+            String subject, List<Figure> figures) {
     }
 
     /**
@@ -180,7 +191,16 @@ public final class SentimentEvaluation {
         System.out.printf("%d rows split into several sentences, %d over the length cap; %.1f sentences/s%n",
                 split, overCap, rows.size() / seconds);
         Confusion main = fiveClass ? five : three;
-        return new Evaluation(rows.size(), main.accuracy(), main.macroF1(), predictions);
+        List<Figure> figures = new ArrayList<>();
+        if (fiveClass) {
+            figures.add(new Figure("accuracy, 5 classes", five.accuracy()));
+            figures.add(new Figure("macro-F1, 5 classes", five.macroF1()));
+        }
+        figures.add(new Figure("accuracy, 3 classes", three.accuracy()));
+        figures.add(new Figure("macro-F1, 3 classes", three.macroF1()));
+        figures.add(new Figure("accuracy, positive/negative", binary.accuracy()));
+        return new Evaluation(rows.size(), main.accuracy(), main.macroF1(), predictions, "sentence",
+                "sentence sentiment (CoreNLP)", figures);
     }
 
     private static Evaluation mentions(SentimentTagger tagger, List<String[]> rows) {
@@ -199,7 +219,9 @@ public final class SentimentEvaluation {
         System.out.printf("tone toward the mention = class of its sentence: accuracy %.4f, macro-F1 %.4f%n%s",
                 three.accuracy(), three.macroF1(), three.table());
         System.out.printf("%d distinct sentences; %.1f mentions/s%n", labelOfSentence.size(), rows.size() / seconds);
-        return new Evaluation(rows.size(), three.accuracy(), three.macroF1(), predictions);
+        return new Evaluation(rows.size(), three.accuracy(), three.macroF1(), predictions, "sentence-class",
+                "sentence class as the tone toward a mention", List.of(new Figure("macro-F1", three.macroF1()),
+                        new Figure("accuracy", three.accuracy())));
     }
 
     /** The keyword-scoped tone model's prediction for each mention. */
@@ -216,7 +238,9 @@ public final class SentimentEvaluation {
         System.out.printf("tone toward the mention = keyword-scoped tone model: accuracy %.4f, macro-F1 %.4f%n%s",
                 three.accuracy(), three.macroF1(), three.table());
         System.out.printf("%.1f mentions/s%n", rows.size() / seconds);
-        return new Evaluation(rows.size(), three.accuracy(), three.macroF1(), predictions);
+        return new Evaluation(rows.size(), three.accuracy(), three.macroF1(), predictions, "keyword",
+                "keyword-scoped tone model", List.of(new Figure("macro-F1", three.macroF1()),
+                        new Figure("accuracy", three.accuracy())));
     }
 
     /** The rounded mean label of the tagged sentences; 2 when none could be tagged. */

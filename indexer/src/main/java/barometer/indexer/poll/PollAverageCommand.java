@@ -1,5 +1,7 @@
 package barometer.indexer.poll;
 
+import barometer.crawler.evaluation.EvaluationRecords;
+import barometer.crawler.evaluation.Figure;
 import barometer.crawler.poll.Poll;
 import barometer.crawler.poll.PollCsv;
 import barometer.crawler.poll.Population;
@@ -59,16 +61,8 @@ public final class PollAverageCommand {
         }
         Set<Population> populations = populations(options.get("--population"));
 
-        PollCsv.Result read;
-        try (Reader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-            read = new PollCsv("").read(in, Path.of(file).getFileName().toString());
-        }
-        read.problems().forEach(p -> System.err.println("skipped " + p));
-        List<Poll> polls = read.polls().stream()
-                .filter(p -> populations.isEmpty() || populations.contains(p.population())).toList();
-        if (polls.stream().noneMatch(p -> p.share(answer) != null)) {
-            usage("no poll in " + file + " has a value in column '" + answer + "'");
-        }
+        PollCsv.Result read = read(Path.of(file));
+        List<Poll> polls = select(read, populations, answer, file);
         PollAverageSettings settings = PollAverageSettings.DEFAULTS
                 .withRealtime(flags.contains("--realtime")).withHouseEffects(!flags.contains("--no-house-effects"));
         long t0 = System.nanoTime();
@@ -82,22 +76,54 @@ public final class PollAverageCommand {
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> System.err.printf(Locale.ROOT, "house effect %+.2f %s%n", e.getValue(), e.getKey()));
         if (options.containsKey("--compare")) {
-            compare(series, Path.of(options.get("--compare")), answer);
+            double[] diff = compare(series, Path.of(options.get("--compare")), answer);
+            EvaluationRecords records = EvaluationRecords.fromSystemProperties();
+            records.report(records.record("poll-average", answer + (settings.realtime() ? "-realtime" : "")
+                    + (settings.houseEffects() ? "" : "-no-house-effects"), "./barometer poll-average "
+                    + String.join(" ", args), Path.of(options.get("--compare")), "poll average ("
+                    + (settings.realtime() ? "realtime" : "smoothed") + ") against a published average",
+                    "national polls of one question, many pollsters", (int) diff[2],
+                    "Days both series cover; polls from " + Path.of(file).getFileName() + ".",
+                    List.of(new Figure("mean absolute difference from the published average", diff[0]),
+                            new Figure("largest absolute difference from the published average", diff[1]))));
         }
     }
 
-    /** Writes the series as {@code date,estimate,low,high,polls}, shares to two decimals. */
+    /**
+     * Writes the series as {@code date,estimate,low,high,polls,next_low_90,next_high_90}, shares to two decimals:
+     * the first five columns as they always were, then the predictive interval of a new poll.
+     */
     static void print(PollSeries series, PrintStream out) {
-        StringBuilder csv = new StringBuilder("date,estimate,low,high,polls\n");
+        StringBuilder csv = new StringBuilder("date,estimate,low,high,polls,next_low_90,next_high_90\n");
         for (PollAveragePoint p : series.points()) {
-            csv.append(String.format(Locale.ROOT, "%s,%.2f,%.2f,%.2f,%d%n", p.date(), p.estimate(), p.low(),
-                    p.high(), p.polls()));
+            csv.append(String.format(Locale.ROOT, "%s,%.2f,%.2f,%.2f,%d,%.2f,%.2f%n", p.date(), p.estimate(), p.low(),
+                    p.high(), p.polls(), p.nextLow(), p.nextHigh()));
         }
         out.print(csv);
         out.flush();
     }
 
-    private static Set<Population> populations(String list) {
+    /** Reads a poll CSV; row problems go to standard error. */
+    static PollCsv.Result read(Path file) throws IOException {
+        PollCsv.Result read;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            read = new PollCsv("").read(in, file.getFileName().toString());
+        }
+        read.problems().forEach(p -> System.err.println("skipped " + p));
+        return read;
+    }
+
+    /** The polls of the given populations (all when none given); exits when none has the answer. */
+    static List<Poll> select(PollCsv.Result read, Set<Population> populations, String answer, String file) {
+        List<Poll> polls = read.polls().stream()
+                .filter(p -> populations.isEmpty() || populations.contains(p.population())).toList();
+        if (polls.stream().noneMatch(p -> p.share(answer) != null)) {
+            usage("no poll in " + file + " has a value in column '" + answer + "'");
+        }
+        return polls;
+    }
+
+    static Set<Population> populations(String list) {
         Set<Population> populations = new HashSet<>();
         if (list != null) {
             for (String code : list.split(",")) {
@@ -108,7 +134,8 @@ public final class PollAverageCommand {
         return populations;
     }
 
-    private static void compare(PollSeries series, Path reference, String answer) throws IOException {
+    /** Mean and largest absolute difference, and the days compared. */
+    private static double[] compare(PollSeries series, Path reference, String answer) throws IOException {
         List<String> lines = Files.readAllLines(reference, StandardCharsets.UTF_8);
         List<String> header = List.of(lines.get(0).split(","));
         int dateColumn = header.indexOf("date");
@@ -132,9 +159,10 @@ public final class PollAverageCommand {
         double max = differences.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         System.err.printf(Locale.ROOT, "compared with %s over %d days: mean-abs-diff=%.3f max-diff=%.3f%n",
                 reference.getFileName(), differences.size(), mean, max);
+        return new double[] {mean, max, differences.size()};
     }
 
-    private static void usage(String problem) {
+    static void usage(String problem) {
         System.err.println("poll-average: " + problem);
         System.err.println("usage: ./barometer poll-average FILE --answer COLUMN [--population a,rv,lv,v]"
                 + " [--realtime] [--no-house-effects] [--compare PUBLISHED.csv]");

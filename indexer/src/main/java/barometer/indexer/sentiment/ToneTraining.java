@@ -1,5 +1,7 @@
 package barometer.indexer.sentiment;
 
+import barometer.crawler.evaluation.EvaluationRecords;
+import barometer.crawler.evaluation.Figure;
 import barometer.indexer.eval.Confusion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +78,15 @@ public final class ToneTraining {
         System.out.printf(Locale.ROOT, "model trained on all %d mentions in %.1f s, written to %s%n", rows.size(),
                 (System.nanoTime() - t1) / 1e9, out);
         System.out.printf(Locale.ROOT, "n=%d acc=%.4f f1m=%.4f%n", model.total(), model.accuracy(), model.macroF1());
+        EvaluationRecords records = EvaluationRecords.fromSystemProperties();
+        records.report(records.record("train-tone", "held-out-fifth", "./barometer train-tone " + String.join(" ", args),
+                Path.of(args[0]), "keyword-scoped tone model, and the sentence class on the same mentions",
+                "mentions", (int) model.total(), "Held-out fifth of the sentences (fold 0 of 5, by sentence); the "
+                        + "model's features and class weights were chosen on this split, so the figure is tuned on.",
+                List.of(new Figure("macro-F1, keyword-scoped tone model", model.macroF1()),
+                        new Figure("accuracy, keyword-scoped tone model", model.accuracy()),
+                        new Figure("macro-F1, sentence class", baseline.macroF1()),
+                        new Figure("accuracy, sentence class", baseline.accuracy()))));
     }
 
     /** Each row's features, computed on as many pipelines as the tagger has, in row order. */

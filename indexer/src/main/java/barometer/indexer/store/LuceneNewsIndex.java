@@ -10,6 +10,7 @@ import barometer.indexer.SearchPage;
 import barometer.indexer.SearchRequest;
 import barometer.indexer.SearchSort;
 import barometer.indexer.SentenceHit;
+import barometer.indexer.ToneScale;
 import barometer.indexer.ToneScope;
 import barometer.indexer.TrendQuery;
 import barometer.indexer.TrendSeries;
@@ -303,16 +304,17 @@ public final class LuceneNewsIndex implements NewsIndex {
 
     @Override
     public TrendSeries trend(TrendQuery trend) {
-        SeriesAssembler assembler = new SeriesAssembler(trend.interval(), trend.smoothing());
+        SeriesAssembler assembler = new SeriesAssembler(trend.interval(), trend.smoothing(), trend.scale(),
+                trend.shareOf());
         assembler.checkLength(trend.from(), trend.to());
         Query matching = articles(trend.query(), trend.from(), trend.to(), trend.zone(), List.of(), List.of(), null);
         Query all = articles("", trend.from(), trend.to(), trend.zone(), List.of(), List.of(), null);
         Query sentences = trend.scope() == ToneScope.ARTICLES ? null : sentences(trend);
-        var manager = TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource());
+        var manager = TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource(), trend.scale());
         var toneManager = trend.scope() == ToneScope.MENTIONS
                 ? MentionToneCollector.manager(trend.interval(), trend.zone(), trend.bySource(),
-                        QueryTerms.of(sentences, Fields.TEXT))
-                : manager;
+                        QueryTerms.of(sentences, Fields.TEXT), trend.scale())
+                : TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource(), trend.scale(), true);
         TrendAccumulator[] acc = withSearcher(s -> new TrendAccumulator[] {
             s.search(matching, manager), totals(s, all, trend),
             sentences == null ? null : s.search(sentences, toneManager)});
@@ -322,17 +324,22 @@ public final class LuceneNewsIndex implements NewsIndex {
         LocalDate first = trend.from() != null ? trend.from() : seen.isEmpty() ? null : seen.first();
         LocalDate last = trend.to() != null ? trend.to() : seen.isEmpty() ? null : seen.last();
         List<TrendPoint> points = assembler.assemble(first, last, articles.overall(), totals.overall(), tone.overall(),
-                articles.stories());
+                articles.stories(), totals.stories());
         Map<String, List<TrendPoint>> bySource = new HashMap<>();
         if (trend.bySource()) {
-            TreeSet<String> outlets = new TreeSet<>(articles.perSource().keySet());
-            outlets.addAll(tone.perSource().keySet());
+            var articlesBySource = articles.perSource();
+            var totalsBySource = totals.perSource();
+            var toneBySource = tone.perSource();
+            TreeSet<String> outlets = new TreeSet<>(articlesBySource.keySet());
+            outlets.addAll(toneBySource.keySet());
             for (String outlet : outlets) {
-                bySource.put(outlet, assembler.assemble(first, last, of(articles, outlet), of(totals, outlet),
-                        of(tone, outlet), articles.stories(outlet)));
+                bySource.put(outlet, assembler.assemble(first, last, articlesBySource.getOrDefault(outlet, Map.of()),
+                        totalsBySource.getOrDefault(outlet, Map.of()), toneBySource.getOrDefault(outlet, Map.of()),
+                        articles.stories(outlet), totals.stories(outlet)));
             }
         }
-        return new TrendSeries(trend.query(), trend.interval(), trend.scope(), trend.smoothing(), points, bySource);
+        return new TrendSeries(trend.query(), trend.interval(), trend.scope(), trend.smoothing(), points, bySource,
+                trend.scale(), trend.shareOf());
     }
 
     @Override
@@ -385,7 +392,8 @@ public final class LuceneNewsIndex implements NewsIndex {
         if (cached != null) {
             return cached;
         }
-        TrendAccumulator computed = s.search(all, TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource()));
+        TrendAccumulator computed = s.search(all, TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource(),
+                ToneScale.CLASS));
         if (totalsCache.size() >= TOTALS_CACHE_SIZE || totalsCache.keySet().stream().anyMatch(k -> k.version() != version)) {
             totalsCache.clear();
         }
@@ -395,10 +403,6 @@ public final class LuceneNewsIndex implements NewsIndex {
 
     private record TotalsKey(long version, LocalDate from, LocalDate to, Interval interval, ZoneId zone,
                              boolean bySource) {
-    }
-
-    private static Map<LocalDate, BucketStats> of(TrendAccumulator acc, String outlet) {
-        return acc.perSource().getOrDefault(outlet, Map.of());
     }
 
     /** The tagged sentences that match the query, in the range: the evidence behind sentence-scoped tone. */

@@ -1,6 +1,8 @@
 package barometer.indexer.store;
 
 import barometer.indexer.sentiment.ToneClass;
+import barometer.indexer.ToneScale;
+import barometer.indexer.ToneScope;
 import barometer.indexer.trend.Interval;
 import barometer.indexer.trend.TrendAccumulator;
 import java.io.IOException;
@@ -28,18 +30,21 @@ import org.apache.lucene.util.BytesRef;
 final class MentionToneCollector implements Collector {
     private final TrendAccumulator accumulator;
     private final QueryTerms terms;
+    private final ToneScale scale;
 
-    private MentionToneCollector(Interval interval, ZoneId zone, boolean bySource, QueryTerms terms) {
+    private MentionToneCollector(Interval interval, ZoneId zone, boolean bySource, QueryTerms terms, ToneScale scale) {
         this.accumulator = new TrendAccumulator(interval, zone, bySource);
         this.terms = terms;
+        this.scale = scale;
     }
 
     static CollectorManager<MentionToneCollector, TrendAccumulator> manager(Interval interval, ZoneId zone,
-                                                                            boolean bySource, QueryTerms terms) {
+                                                                            boolean bySource, QueryTerms terms,
+                                                                            ToneScale scale) {
         return new CollectorManager<>() {
             @Override
             public MentionToneCollector newCollector() {
-                return new MentionToneCollector(interval, zone, bySource, terms);
+                return new MentionToneCollector(interval, zone, bySource, terms, scale);
             }
 
             @Override
@@ -61,6 +66,7 @@ final class MentionToneCollector implements Collector {
         NumericDocValues published = context.reader().getNumericDocValues(Fields.PUBLISHED);
         SortedDocValues source = accumulator.bySource() ? context.reader().getSortedDocValues(Fields.SOURCE) : null;
         List<PostingsEnum> positions = terms.positions(context.reader());
+        ArticleBlocks blocks = ArticleBlocks.of(context);
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) {
@@ -75,8 +81,14 @@ final class MentionToneCollector implements Collector {
                 String outlet = source != null && source.advanceExact(doc)
                         ? source.lookupOrd(source.ordValue()).utf8ToString()
                         : null;
-                for (ToneClass tone : tonesAt(positions, doc)) {
-                    accumulator.add(published.longValue(), value(tone), outlet);
+                List<ToneClass> tones = tonesAt(positions, doc);
+                if (tones.isEmpty()) {
+                    return;
+                }
+                long article = blocks.articleOf(doc);
+                for (ToneClass tone : tones) {
+                    accumulator.add(published.longValue(), scale.value(value(tone), ToneScope.MENTIONS), outlet, null,
+                            article);
                 }
             }
         };

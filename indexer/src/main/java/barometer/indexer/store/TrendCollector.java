@@ -1,5 +1,7 @@
 package barometer.indexer.store;
 
+import barometer.indexer.ToneScale;
+import barometer.indexer.ToneScope;
 import barometer.indexer.trend.Interval;
 import barometer.indexer.trend.TrendAccumulator;
 import java.io.IOException;
@@ -16,21 +18,34 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.NumericUtils;
 
 /**
- * Feeds each matching document's publication time, sentiment and (when asked) source, read from doc
- * values, into a {@link TrendAccumulator}. Documents without a publication time are left out of trends.
+ * Feeds each matching document's publication time, sentiment (on the asked scale) and (when asked) source,
+ * read from doc values, into a {@link TrendAccumulator}. Documents without a publication time are left out of
+ * trends. Sentences are summed per article as well, the clusters of the tone interval.
  */
 final class TrendCollector implements Collector {
     private final TrendAccumulator accumulator;
+    private final ToneScale scale;
+    private final boolean sentences;
 
-    private TrendCollector(Interval interval, ZoneId zone, boolean bySource) {
+    private TrendCollector(Interval interval, ZoneId zone, boolean bySource, ToneScale scale, boolean sentences) {
         this.accumulator = new TrendAccumulator(interval, zone, bySource);
+        this.scale = scale;
+        this.sentences = sentences;
     }
 
-    static CollectorManager<TrendCollector, TrendAccumulator> manager(Interval interval, ZoneId zone, boolean bySource) {
+    /** Articles: each value is its own cluster. */
+    static CollectorManager<TrendCollector, TrendAccumulator> manager(Interval interval, ZoneId zone, boolean bySource,
+                                                                      ToneScale scale) {
+        return manager(interval, zone, bySource, scale, false);
+    }
+
+    /** Sentences (when {@code sentences}): values clustered by their article. */
+    static CollectorManager<TrendCollector, TrendAccumulator> manager(Interval interval, ZoneId zone, boolean bySource,
+                                                                      ToneScale scale, boolean sentences) {
         return new CollectorManager<>() {
             @Override
             public TrendCollector newCollector() {
-                return new TrendCollector(interval, zone, bySource);
+                return new TrendCollector(interval, zone, bySource, scale, sentences);
             }
 
             @Override
@@ -48,6 +63,8 @@ final class TrendCollector implements Collector {
         NumericDocValues sentiment = context.reader().getNumericDocValues(Fields.SENTIMENT);
         SortedDocValues source = accumulator.bySource() ? context.reader().getSortedDocValues(Fields.SOURCE) : null;
         NumericDocValues story = context.reader().getNumericDocValues(Fields.STORY_HASH);
+        ArticleBlocks blocks = sentences ? ArticleBlocks.of(context) : null;
+        ToneScope scope = sentences ? ToneScope.SENTENCES : ToneScope.ARTICLES;
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) {
@@ -60,13 +77,14 @@ final class TrendCollector implements Collector {
                     return;
                 }
                 double tone = sentiment != null && sentiment.advanceExact(doc)
-                        ? NumericUtils.sortableLongToDouble(sentiment.longValue())
+                        ? scale.value(NumericUtils.sortableLongToDouble(sentiment.longValue()), scope)
                         : Double.NaN;
                 String outlet = source != null && source.advanceExact(doc)
                         ? source.lookupOrd(source.ordValue()).utf8ToString()
                         : null;
                 Long storyKey = story != null && story.advanceExact(doc) ? story.longValue() : null;
-                accumulator.add(published.longValue(), tone, outlet, storyKey);
+                Long article = blocks == null ? null : blocks.articleOf(doc);
+                accumulator.add(published.longValue(), tone, outlet, storyKey, article);
             }
         };
     }

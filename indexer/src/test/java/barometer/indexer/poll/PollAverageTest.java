@@ -37,6 +37,73 @@ class PollAverageTest {
     }
 
     @Test
+    void givesBothBandsOfTwoPollsAsComputedByHand() {
+        // Day 1 of the smoothed line: mean 56.65563, variance 0.66556. A new poll of the median size (2,450) at
+        // that share has sampling variance 1e4 * 0.5665563 * 0.4334437 / 2450 = 1.002328; no house effects, no
+        // non-sampling error: sd = sqrt(0.66556 + 1.002328) = 1.291467; fewer than 50 past errors, so the
+        // normal 90% quantile 1.644854: 56.65563 -/+ 2.124271.
+        PollAverageSettings settings = new PollAverageSettings(1, 0, 1, false, 3, false, 0.95, 30);
+        LocalDate d0 = LocalDate.of(2020, 1, 1);
+        PollSeries s = new PollAverage(settings).compute(
+                List.of(poll("A", d0, 2500, 50), poll("B", d0.plusDays(1), 2400, 60)), "approve");
+        PollAveragePoint second = s.points().get(1);
+        assertEquals(55.05665, second.low(), 1e-4);
+        assertEquals(54.53136, second.nextLow(), 1e-4);
+        assertEquals(58.77990, second.nextHigh(), 1e-4);
+
+        // The realtime replay scores B against day 0's filtered line carried to day 1: mean 50, variance
+        // 100/101 + 1 = 1.990099, plus B's own sampling variance 1e4 * 0.25 / 2400 = 1.041667: sd 1.741197.
+        PollForecast b = s.forecasts().get(0);
+        assertEquals(1, s.forecasts().size());
+        assertEquals("B", b.pollster());
+        assertEquals(d0.plusDays(1), b.released());
+        assertEquals(50.0, b.average(), 1e-9);
+        assertEquals(1.741197, b.sd(), 1e-6);
+        assertEquals(1.644854 * 1.741197, b.halfWidths().get(2), 1e-5);
+    }
+
+    @Test
+    void realtimeValuesNeverChangeWhenALaterPollArrives() {
+        // Four pollsters with house effects, polls released four days after fieldwork, some without a sample
+        // size; then one more poll whose fieldwork lies in the middle but which is released only on day 70.
+        List<Poll> polls = new ArrayList<>();
+        LocalDate d0 = LocalDate.of(2020, 1, 1);
+        String[] houses = {"North", "South", "East", "West"};
+        for (int i = 0; i < 80; i++) {
+            String house = houses[i % 4];
+            double share = 45 + (i % 4) * 1.5 + (i % 7 - 3) * 0.4 + i * 0.03;
+            polls.add(released(house, d0.plusDays(i), d0.plusDays(i + 4), i % 5 == 0 ? null : 800 + 10 * i, share));
+        }
+        PollAverage realtime = new PollAverage(PollAverageSettings.DEFAULTS.withRealtime(true));
+        PollSeries before = realtime.compute(polls, "approve");
+        List<Poll> more = new ArrayList<>(polls);
+        LocalDate lateRelease = d0.plusDays(70);
+        more.add(released("Newcomer", d0.plusDays(30), lateRelease, null, 60));
+        PollSeries after = realtime.compute(more, "approve");
+
+        int compared = 0;
+        for (int i = 0; i < before.points().size(); i++) {
+            PollAveragePoint b = before.points().get(i), a = after.points().get(i);
+            assertEquals(b.date(), a.date());
+            if (a.date().isBefore(lateRelease)) {
+                assertEquals(b, a, "day " + a.date());
+                compared++;
+            }
+        }
+        assertEquals(66, compared);
+        assertTrue(after.points().get(70).estimate() != before.points().get(70).estimate());
+        // The smoothed history does move earlier days: the property is the realtime line's, not an accident.
+        PollAverage smoothed = new PollAverage(PollAverageSettings.DEFAULTS);
+        assertTrue(smoothed.compute(more, "approve").points().get(30).estimate()
+                != smoothed.compute(polls, "approve").points().get(30).estimate());
+    }
+
+    private static Poll released(String pollster, LocalDate day, LocalDate released, Integer n, double approve) {
+        return new Poll(pollster, List.of(), day, day, released, n, null, null, null, null, "t", null,
+                Map.of("approve", approve), List.of(), List.of(), true, false, "");
+    }
+
+    @Test
     void removesAPollstersHouseEffect() {
         List<Poll> polls = new ArrayList<>();
         LocalDate d0 = LocalDate.of(2020, 1, 1);

@@ -15,6 +15,8 @@ import barometer.indexer.SearchPage;
 import barometer.indexer.SearchRequest;
 import barometer.indexer.SearchSort;
 import barometer.indexer.SentenceHit;
+import barometer.indexer.ShareOf;
+import barometer.indexer.ToneScale;
 import barometer.indexer.ToneScope;
 import barometer.indexer.TrendQuery;
 import barometer.indexer.TrendSeries;
@@ -42,7 +44,6 @@ class LuceneNewsIndexTest {
     private static final LocalDate FEB = LocalDate.of(2017, 2, 1);
     private static final LocalDate MAR = LocalDate.of(2017, 3, 1);
     /** 1.959964 · sd/√n for the labels {1, 2}: sd = √0.5, n = 2. */
-    private static final double HALF_WIDTH_1_2 = 1.959964 * Math.sqrt(0.5) / Math.sqrt(2);
 
     @TempDir
     Path folder;
@@ -82,8 +83,28 @@ class LuceneNewsIndexTest {
         target.add(article("e", "Ledger", null, "3:An undated secession story."));
     }
 
+    /**
+     * A point's counts and tone, without its intervals: these fixtures have one or two articles per bucket, too
+     * few for a tone interval, so the point must say so ({@code tooFew}).
+     */
+    private static List<Object> counts(LocalDate start, long articles, long stories, long all, Double share,
+                                       Double smoothed, long toneCount, Double tone, boolean tooFew) {
+        return java.util.Arrays.asList(start, articles, stories, all, share, smoothed, toneCount, tone, tooFew);
+    }
+
+    private static List<Object> counts(TrendPoint p) {
+        return counts(p.start(), p.articles(), p.stories(), p.allArticles(), p.share(), p.articlesSmoothed(),
+                p.toneCount(), p.tone(), p.toneTooFew());
+    }
+
+    private static List<List<Object>> counts(List<TrendPoint> points) {
+        return points.stream().map(LuceneNewsIndexTest::counts).toList();
+    }
+
     private TrendSeries trend(String q, ToneScope scope, boolean bySource, int smoothing) {
-        return index.trend(new TrendQuery(q, null, null, Interval.MONTH, ZoneOffset.UTC, scope, bySource, smoothing));
+        // The 0..4 class scale, whose values these fixtures were written for; net tone has its own test.
+        return index.trend(new TrendQuery(q, null, null, Interval.MONTH, ZoneOffset.UTC, scope, bySource, smoothing,
+                ToneScale.CLASS, ShareOf.ARTICLES));
     }
 
     @Test
@@ -93,9 +114,9 @@ class LuceneNewsIndexTest {
         List<TrendPoint> points = trend("secession", ToneScope.SENTENCES, false, 1).points();
 
         assertEquals(List.of(
-                new TrendPoint(JAN, 2, 2, 2, 1.0, null, 2, 1.5, 1.5 - HALF_WIDTH_1_2, 1.5 + HALF_WIDTH_1_2),
-                new TrendPoint(FEB, 0, 0, 0, null, null, 0, null, null, null),
-                new TrendPoint(MAR, 1, 1, 2, 0.5, null, 1, 0.0, null, null)), points);
+                counts(JAN, 2, 2, 2, 1.0, null, 2, 1.5, true),
+                counts(FEB, 0, 0, 0, null, null, 0, null, false),
+                counts(MAR, 1, 1, 2, 0.5, null, 1, 0.0, true)), counts(points));
     }
 
     /** A sentence with a phrase tone on every occurrence of each named phrase, other words without one. */
@@ -220,12 +241,46 @@ class LuceneNewsIndexTest {
     }
 
     @Test
+    void netToneCountsSentencesAsMinusOneZeroOrPlusOneAndCountsTheirArticles() {
+        addFixtures(index);
+
+        TrendPoint jan = index.trend(new TrendQuery("secession", null, null, Interval.MONTH, ZoneOffset.UTC,
+                ToneScope.SENTENCES, false, 1)).points().get(0);
+
+        assertEquals(-0.5, jan.tone(), "classes 1 (negative) and 2 (neutral)");
+        assertEquals(2, jan.toneArticles());
+        assertTrue(jan.toneTooFew());
+        assertNull(jan.toneLow());
+    }
+
+    @Test
+    void toneIntervalTreatsTheSentencesOfOneArticleAsOneDraw() {
+        // Ten articles, two matching sentences each: five (4, 4) -> net (+1, +1), five (0, 2) -> (-1, 0). N = 20,
+        // mean 0.25, residual per article ±1.5: CR1 variance 10/9 · 22.5 / 400 = 0.0625, t(9) 2.262157 · 0.25.
+        // Counting the 20 sentences as independent would give ±0.398 instead of ±0.566.
+        for (int i = 0; i < 10; i++) {
+            String a = i < 5 ? "4" : "0", b = i < 5 ? "4" : "2";
+            index.add(article("v" + i, "Ledger", "2018-05-0" + (1 + i % 9) + "T10:00:00Z", a + ":The vote was held.",
+                    b + ":Everyone talked about the vote."));
+        }
+        TrendPoint may = index.trend(new TrendQuery("vote", null, null, Interval.MONTH, ZoneOffset.UTC,
+                ToneScope.SENTENCES, false, 1)).points().get(0);
+
+        assertEquals(0.25, may.tone(), 1e-12);
+        assertEquals(20, may.toneCount());
+        assertEquals(10, may.toneArticles());
+        assertEquals(0.25 - 0.565539, may.toneLow(), 1e-6);
+        assertEquals(0.25 + 0.565539, may.toneHigh(), 1e-6);
+        assertFalse(may.toneTooFew());
+    }
+
+    @Test
     void articleScopedToneUsesWholeArticleMeans() {
         addFixtures(index);
 
         List<TrendPoint> points = trend("secession", ToneScope.ARTICLES, false, 1).points();
 
-        assertEquals(new TrendPoint(JAN, 2, 2, 2, 1.0, null, 2, 2.0, 2.0, 2.0), points.get(0));
+        assertEquals(counts(JAN, 2, 2, 2, 1.0, null, 2, 2.0, true), counts(points.get(0)));
         assertEquals(2.0 / 3, points.get(2).tone(), 1e-12, "c's sentences 0, 0, 2");
         assertEquals(1, points.get(2).toneCount());
     }
@@ -246,13 +301,13 @@ class LuceneNewsIndexTest {
         Map<String, List<TrendPoint>> bySource = trend("secession", ToneScope.SENTENCES, true, 1).bySource();
 
         assertEquals(List.of(
-                new TrendPoint(JAN, 1, 1, 1, 1.0, null, 1, 1.0, null, null),
-                new TrendPoint(FEB, 0, 0, 0, null, null, 0, null, null, null),
-                new TrendPoint(MAR, 1, 1, 1, 1.0, null, 1, 0.0, null, null)), bySource.get("Ledger"));
+                counts(JAN, 1, 1, 1, 1.0, null, 1, 1.0, true),
+                counts(FEB, 0, 0, 0, null, null, 0, null, false),
+                counts(MAR, 1, 1, 1, 1.0, null, 1, 0.0, true)), counts(bySource.get("Ledger")));
         assertEquals(List.of(
-                new TrendPoint(JAN, 1, 1, 1, 1.0, null, 1, 2.0, null, null),
-                new TrendPoint(FEB, 0, 0, 0, null, null, 0, null, null, null),
-                new TrendPoint(MAR, 0, 0, 1, 0.0, null, 0, null, null, null)), bySource.get("Courier"));
+                counts(JAN, 1, 1, 1, 1.0, null, 1, 2.0, true),
+                counts(FEB, 0, 0, 0, null, null, 0, null, false),
+                counts(MAR, 0, 0, 1, 0.0, null, 0, null, false)), counts(bySource.get("Courier")));
     }
 
     @Test
@@ -261,9 +316,9 @@ class LuceneNewsIndexTest {
 
         List<TrendPoint> points = trend("secession", ToneScope.SENTENCES, false, 2).points();
 
-        assertEquals(new TrendPoint(JAN, 2, 2, 2, 1.0, 2.0, 2, 1.5, 1.5 - HALF_WIDTH_1_2, 1.5 + HALF_WIDTH_1_2), points.get(0));
-        assertEquals(new TrendPoint(FEB, 0, 0, 0, 1.0, 1.0, 2, 1.5, 1.5 - HALF_WIDTH_1_2, 1.5 + HALF_WIDTH_1_2), points.get(1));
-        assertEquals(new TrendPoint(MAR, 1, 1, 2, 0.5, 0.5, 1, 0.0, null, null), points.get(2));
+        assertEquals(counts(JAN, 2, 2, 2, 1.0, 2.0, 2, 1.5, true), counts(points.get(0)));
+        assertEquals(counts(FEB, 0, 0, 0, 1.0, 1.0, 2, 1.5, true), counts(points.get(1)));
+        assertEquals(counts(MAR, 1, 1, 2, 0.5, 0.5, 1, 0.0, true), counts(points.get(2)));
     }
 
     @Test
@@ -548,7 +603,7 @@ class LuceneNewsIndexTest {
         try (LuceneNewsIndex fresh = new LuceneNewsIndex(other)) {
             addFixtures(fresh);
             return fresh.trend(new TrendQuery("secession", null, null, Interval.MONTH, ZoneOffset.UTC,
-                    ToneScope.SENTENCES, true, 1));
+                    ToneScope.SENTENCES, true, 1, ToneScale.CLASS, ShareOf.ARTICLES));
         }
     }
 
