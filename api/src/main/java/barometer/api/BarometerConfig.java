@@ -15,6 +15,13 @@ public interface BarometerConfig {
     @WithDefault("data")
     String dataDir();
 
+    /**
+     * Folder of the evaluation records ({@code methods/*.json}, written by the evaluation commands) that
+     * {@code /api/methods} quotes; relative to the project root.
+     */
+    @WithDefault("methods")
+    String methodsDir();
+
     Crawl crawl();
 
     Sentiment sentiment();

@@ -1,17 +1,23 @@
 package barometer.api;
 
+import barometer.crawler.evaluation.EvaluationRecord;
+import barometer.crawler.evaluation.EvaluationRecords;
+import barometer.crawler.evaluation.Figure;
+import barometer.crawler.evaluation.Tuning;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * {@code GET /api/methods}: how Barometer's numbers are made and how accurate each part measured, with the data
- * set, its size and the date, so that a chart can be cited. The figures are those of the README's evaluations
- * (re-run them with {@code ./barometer eval-sentiment}, {@code eval-extraction}, {@code eval-polls},
- * {@code poll-average --compare}).
+ * {@code GET /api/methods}: how Barometer's numbers are made and how accurate each part measured. The
+ * descriptions are written here; every figure is read from the evaluation records the evaluation commands write
+ * ({@code methods/*.json}: value, data set, size, date, commit, and whether the data was used for tuning), so a
+ * figure shown is a figure measured. Re-run an evaluation and the page follows.
  */
 @Path("/api/methods")
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,8 +28,13 @@ public class MethodsResource {
         this.config = config;
     }
 
-    /** One measured figure. */
-    public record Measurement(String metric, double value, String dataset, int size, String measured) {
+    /**
+     * One measured figure, with where it came from.
+     *
+     * @param record the evaluation record's id ({@code methods/<record>.json})
+     */
+    public record Measurement(String metric, double value, String dataset, int size, LocalDate measured,
+                              String commit, Tuning tuning, String appliesTo, String record) {
     }
 
     /** One method: what it is, how it is used, and how well it measured. */
@@ -32,71 +43,93 @@ public class MethodsResource {
 
     /**
      * One tone measure a trend series may use ({@code scope} as in {@code /api/trends}), with the accuracy that
-     * the explorer shows beside a tone chart.
+     * the explorer shows beside a tone chart of a query of kind {@code measuredFor}, or none when unmeasured.
+     *
+     * @param measuredFor the kind of query the figure speaks for ({@link QueryKind}), or null when unmeasured
      */
-    public record ToneMeasure(String scope, String name, String metric, double value, String dataset, int size,
-                              String measured) {
+    public record ToneMeasure(String scope, String name, Measurement accuracy, QueryKind measuredFor) {
     }
 
-    /** The answer: the default tone measure, every tone measure, and every method. */
-    public record Methods(String toneMeasure, List<ToneMeasure> toneMeasures, List<Method> methods) {
+    /** The answer: the default tone measure, every tone measure, every method, and every record as written. */
+    public record Methods(String toneMeasure, List<ToneMeasure> toneMeasures, List<Method> methods,
+                          List<EvaluationRecord> evaluations) {
     }
-
-    private static final String MEASURED = "2026-11-25";
-    private static final String HELD_OUT = "NewsMTSC train, held-out fifth of the sentences";
-    private static final int HELD_OUT_SIZE = 1741;
-    static final double KEYWORD_F1 = 0.637;
-    static final double SENTENCE_F1 = 0.451;
 
     @GET
     @Operation(summary = "Methods and measured accuracy", description = "The tagger, parser, tone measures, poll "
-            + "average and extraction, each with its measured accuracy, data set, size and date.")
+            + "average and extraction, each with its measured figures as the evaluation commands wrote them "
+            + "(methods/*.json): value, data set, size, date, commit, and whether the data was used for tuning.")
     public Methods methods() {
+        List<EvaluationRecord> records = new EvaluationRecords(java.nio.file.Path.of(config.methodsDir())).readAll();
         String parser = config.sentiment().parser().label();
-        String date = MEASURED;
+        Measurement keyword = first(records, "train-tone--", "macro-F1, keyword-scoped tone model");
+        Measurement sentenceClass = first(records, "train-tone--", "macro-F1, sentence class");
         List<ToneMeasure> measures = List.of(
-                new ToneMeasure("mentions", "keyword-scoped tone model (tone toward the query's words)",
-                        "macro-F1", KEYWORD_F1, HELD_OUT, HELD_OUT_SIZE, date),
-                new ToneMeasure("sentences", "CoreNLP sentence class of the matching sentences",
-                        "macro-F1 toward a named mention", SENTENCE_F1, HELD_OUT, HELD_OUT_SIZE, date),
-                new ToneMeasure("articles", "mean CoreNLP sentence class of whole matching articles",
-                        "macro-F1 toward a named mention (sentence class)", SENTENCE_F1, HELD_OUT, HELD_OUT_SIZE, date));
+                new ToneMeasure("mentions", "keyword-scoped tone model (tone toward the query's words)", keyword,
+                        keyword == null ? null : QueryKind.NAME),
+                new ToneMeasure("sentences", "CoreNLP sentence class of the matching sentences", sentenceClass,
+                        sentenceClass == null ? null : QueryKind.NAME),
+                new ToneMeasure("articles", "mean CoreNLP sentence class of whole matching articles", null, null));
         return new Methods("mentions", measures, List.of(
                 new Method("sentence sentiment", "Stanford CoreNLP 4.5.10 sentiment annotator (recursive neural "
                         + "tensor network over the binarized parse), " + parser + " parser (shift-reduce is the "
-                        + "default: as accurate as PCFG within a point and about ten times faster); each sentence gets "
-                        + "a class 0 very negative .. 4 very positive. Sentences over the token cap "
-                        + "(barometer.sentiment.max-sentence-tokens) are not parsed, left untagged and counted.",
-                        List.of(new Measurement("accuracy, 5 classes (shift-reduce)", 0.395, "SST-5 dev", 1101, date),
-                                new Measurement("accuracy, positive/negative (shift-reduce)", 0.703, "SST-5 dev", 1101, date),
-                                new Measurement("accuracy, 5 classes (PCFG)", 0.392, "SST-5 dev", 1101, date),
-                                new Measurement("accuracy, positive/negative (PCFG)", 0.705, "SST-5 dev", 1101, date))),
+                        + "default); each sentence gets a class 0 very negative .. 4 very positive. Sentences over the "
+                        + "token cap (barometer.sentiment.max-sentence-tokens) are not parsed, left untagged and counted.",
+                        measurements(records, "eval-sentiment--sentence-")),
                 new Method("keyword-scoped tone model", "Tone toward a phrase (runs of nouns, each verb and "
-                        + "adjective) of every sentence, computed at indexing: a linear SVM (liblinear, L2, C = 2, class "
-                        + "weights 1/1.1/1.35) over the words around the phrase, the sentence's negations and n-grams, "
-                        + "CoreNLP's sentiment-tree classes and probabilities around it and its dependency path to the "
-                        + "governing words; trained on the NewsMTSC training split (Hamborg and Donnay, EACL 2021, "
-                        + "MIT licence) by ./barometer train-tone.",
-                        List.of(new Measurement("macro-F1", KEYWORD_F1, HELD_OUT, HELD_OUT_SIZE, date),
-                                new Measurement("macro-F1 of the sentence class on the same mentions", SENTENCE_F1,
-                                        HELD_OUT, HELD_OUT_SIZE, date))),
-                new Method("tone", "A trend's tone per period is a mean on the 0..4 scale with a 95% normal-approximation "
-                        + "interval (mean ± 1.96 s/√n) and n. Default (scope=mentions): each place a query's word stands "
-                        + "in a matching sentence adds the tone toward the phrase there, 0 negative, 2 neutral or 4 "
-                        + "positive, so the mean is 2 + 2 × (share positive − share negative). scope=sentences: the "
-                        + "CoreNLP class (0-4) of each matching sentence; scope=articles: each matching article's mean "
-                        + "class. A blank query names nothing and gets the sentence measure. Every series says which "
-                        + "measure it used (toneMeasure).", List.of()),
-                new Method("poll average", "Kalman random-walk smoother over poll results weighted by sampling "
-                        + "variance (design effect 1.5) plus a non-sampling error, drift and error by maximum "
-                        + "likelihood, pollster house effects removed (centred on the weighted-median pollster), 95% band.",
-                        List.of(new Measurement("mean abs difference from the publisher's approve average", 0.67,
-                                "approval polls 2017", 343, date),
-                                new Measurement("mean abs difference from the publisher's disapprove average", 1.00,
-                                        "approval polls 2017", 343, date))),
+                        + "adjective) of every sentence, computed at indexing: a linear SVM (liblinear) over the words "
+                        + "around the phrase, CoreNLP's sentiment tree around it and its dependency path; trained on "
+                        + "the NewsMTSC training split by ./barometer train-tone. Measured on mentions of people only.",
+                        join(measurements(records, "train-tone--"), measurements(records, "eval-sentiment--keyword-"),
+                                measurements(records, "eval-sentiment--sentence-class-"))),
+                new Method("tone", "A trend's tone per period is net tone by default: share positive minus share "
+                        + "negative of the values behind it (mentions or sentences: -1, 0 or +1; articles: (mean class "
+                        + "- 2) / 2), -1..+1 with 0 neutral; scale=class gives the 0..4 scale. Its 95% interval counts "
+                        + "articles, not values, as the independent draws: mean ± t(G-1)·√(cluster-robust variance), G "
+                        + "articles; with fewer than 10 articles the point is marked too few and gets no interval. "
+                        + "Share of coverage has a 95% Wilson interval (of articles, or of stories with shareOf=stories).",
+                        measurements(records, "eval-tone-interval--")),
+                new Method("poll average", "Kalman random-walk filter and smoother over poll results weighted by "
+                        + "sampling variance (design effect 1.5) plus a non-sampling error, drift and error by maximum "
+                        + "likelihood, pollster house effects removed. Two bands: the 95% interval of the average, and "
+                        + "the 90% predictive interval of a new poll (the average's uncertainty, the pollster's house "
+                        + "effect and its uncertainty, non-sampling and sampling error), calibrated on the errors of "
+                        + "earlier polls. The realtime line uses, on each day, only polls published by then.",
+                        join(measurements(records, "eval-polls-forecast--"), measurements(records, "poll-average--"))),
+                new Method("poll extraction", "Polls read from releases and articles: pollster, sponsors, fieldwork "
+                        + "dates, sample, population, margin of error, answers; a poll missing a key value is kept as "
+                        + "unconfirmed.", measurements(records, "eval-polls--")),
                 new Method("main-text extraction", "Jsoup, readability-like scoring of prose blocks.",
-                        List.of(new Measurement("F1 of 4-token shingles, unseen pages", 0.952,
-                                "article-extraction-benchmark pages outside ../shared", 121, date),
-                                new Measurement("F1 of 4-token shingles", 0.971, "shared extraction pages", 60, date)))));
+                        measurements(records, "eval-extraction--"))), records);
+    }
+
+    private static List<Measurement> measurements(List<EvaluationRecord> records, String prefix) {
+        List<Measurement> out = new ArrayList<>();
+        for (EvaluationRecord r : records) {
+            if (r.id().startsWith(prefix)) {
+                for (Figure f : r.figures()) {
+                    out.add(measurement(r, f));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Measurement first(List<EvaluationRecord> records, String prefix, String metric) {
+        return measurements(records, prefix).stream().filter(m -> m.metric().equals(metric)).findFirst().orElse(null);
+    }
+
+    private static Measurement measurement(EvaluationRecord r, Figure f) {
+        return new Measurement(f.metric(), f.value(), r.dataset(), r.size(), r.measured(), r.commit(), r.tuning(),
+                r.appliesTo(), r.id());
+    }
+
+    @SafeVarargs
+    private static List<Measurement> join(List<Measurement>... lists) {
+        List<Measurement> out = new ArrayList<>();
+        for (List<Measurement> l : lists) {
+            out.addAll(l);
+        }
+        return out;
     }
 }

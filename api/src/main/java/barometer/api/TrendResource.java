@@ -36,6 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  */
 @Path("/api/trends")
 public class TrendResource {
+    /** Sentences read to tell whether a query names someone ({@link QueryKind}). */
+    private static final int KIND_EVIDENCE = 30;
     /** Queries compared in one request at most. */
     static final int MAX_QUERIES = 5;
     private static final int MAX_EVIDENCE = 200;
@@ -55,9 +57,10 @@ public class TrendResource {
      * One query's series, with per-outlet series when asked. {@code toneMeasure} names what its tone is:
      * {@code mentions} (the keyword-scoped tone model on the query's words), {@code sentences} (CoreNLP's
      * sentence class; also what a blank query gets) or {@code articles}; {@code GET /api/methods} describes
-     * each with its measured accuracy.
+     * each with its measured accuracy. {@code queryKind} says whether the query reads as a name (the kind the
+     * tone figures were measured on) or a word (no tone accuracy measured for it).
      */
-    public record Series(String query, String toneMeasure, List<TrendPoint> points,
+    public record Series(String query, String toneMeasure, QueryKind queryKind, List<TrendPoint> points,
                          Map<String, List<TrendPoint>> bySource) {
     }
 
@@ -130,7 +133,10 @@ public class TrendResource {
         if (CsvExport.wanted(format, headers)) {
             return CsvExport.of(Row.class, rows(series), "barometer-trends.csv");
         }
-        List<Series> out = series.stream().map(s -> new Series(s.query(), measure(s), s.points(), s.bySource())).toList();
+        List<Series> out = series.stream().map(s -> new Series(s.query(), measure(s),
+                QueryKind.of(s.query(), s.query().isEmpty() ? List.of()
+                        : index.sentences(s.query(), fromDay, toDay, zone, KIND_EVIDENCE)),
+                s.points(), s.bySource())).toList();
         return Response.ok(new Trends(iv.name().toLowerCase(Locale.ROOT), toneScope.name().toLowerCase(Locale.ROOT),
                 scale(toneScale), share.name().toLowerCase(Locale.ROOT), smoothing, zone.getId(), out),
                 MediaType.APPLICATION_JSON_TYPE).build();

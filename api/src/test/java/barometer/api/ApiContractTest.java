@@ -182,14 +182,27 @@ class ApiContractTest {
     }
 
     @Test
-    void methodsNameTheToneMeasureAndItsMeasuredAccuracy() {
+    void methodsQuoteTheFiguresTheEvaluationCommandsWrote() throws java.io.IOException {
+        // The record train-tone wrote; the service must show its value, data set, size, commit and tuning as is.
+        var record = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.nio.file.Path.of(
+                "../methods/train-tone--held-out-fifth--newsmtsc-train.json").toFile());
+        double keyword = Double.NaN;
+        for (var figure : record.path("figures")) {
+            if (figure.path("metric").asText().equals("macro-F1, keyword-scoped tone model")) {
+                keyword = figure.path("value").asDouble();
+            }
+        }
         given().when().get("/api/methods").then().statusCode(200)
                 .body("toneMeasure", equalTo("mentions"))
                 .body("toneMeasures.scope", equalTo(List.of("mentions", "sentences", "articles")))
-                .body("toneMeasures[0].metric", equalTo("macro-F1"))
-                .body("toneMeasures[0].value", equalTo((float) MethodsResource.KEYWORD_F1))
-                .body("toneMeasures[0].size", equalTo(1741))
-                .body("toneMeasures[1].value", equalTo((float) MethodsResource.SENTENCE_F1))
+                .body("toneMeasures[0].accuracy.metric", equalTo("macro-F1, keyword-scoped tone model"))
+                .body("toneMeasures[0].accuracy.value", equalTo((float) keyword))
+                .body("toneMeasures[0].accuracy.size", equalTo(record.path("size").asInt()))
+                .body("toneMeasures[0].accuracy.commit", equalTo(record.path("commit").asText()))
+                .body("toneMeasures[0].accuracy.tuning", equalTo("TUNED"))
+                .body("toneMeasures[0].measuredFor", equalTo("NAME"))
+                .body("toneMeasures[2].accuracy", nullValue())
+                .body("evaluations.id", org.hamcrest.Matchers.hasItem("train-tone--held-out-fifth--newsmtsc-train"))
                 .body("methods.find { it.name == 'sentence sentiment' }.description",
                         containsString("shift-reduce parser"));
     }

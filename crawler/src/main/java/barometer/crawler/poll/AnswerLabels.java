@@ -35,7 +35,8 @@ final class AnswerLabels {
                     + "the yes side|agree\\w*|want\\w* (?:\\w+ ){0,6}?(?:to )?(?:secede|leave|split|separate|"
                     + "independen\\w*|break away|withdraw)|would (?:vote to )?(?:secede|leave)|for independence|"
                     + "pro-independence|(?:should|would) (?:\\w+ ){0,3}?(?:secede|leave|become independent|split)|"
-                    + "(?:would be|were) better off (?:as an? |on (?:its|their) own|independent)",
+                    + "(?:would be|were) better off (?:as an? |on (?:its|their) own|independent)|"
+                    + "(?:would )?vote for (?:the |their |its )?(?:state|province|region|country|nation) to\\b",
                     "support"));
     private static final Pattern YES_NO_AFTER = Pattern.compile("^\\s*(?:said\\s+|voted\\s+|chose\\s+)?[\"“‘']?(Yes|No|yes|no)\\b");
     private static final Pattern BARE_YES_NO = Pattern.compile(
@@ -46,16 +47,23 @@ final class AnswerLabels {
     private static final Pattern SKIP_BEFORE = Pattern.compile("(?i)(?:up|down|rose|fell|dropped|climbed|higher|lower)"
             + "\\s+from\\s*$|\\bfrom\\s*$|(?:margin of (?:sampling )?error|interval|plus or minus|"
             + "±|\\+/-)[^.;]{0,25}$|\\b(?:than|of the vote|turnout of|threshold of|lead of|led by|ahead by|behind by)\\s*$");
-    private static final Pattern SUBGROUP = Pattern.compile("(?i)\\bamong\\s+(?!(?:all\\s+)?(?:\\d[\\d,]*\\s+)?"
-            + "(?:adults|voters|registered|likely|residents|respondents|those (?:polled|surveyed)|people|Americans|"
-            + "Californians|Texans|Scots|Catalans|Quebecers|Albertans|Britons|Canadians|the (?:public|electorate)))"
-            + "[^,;]{0,40},?\\s*$|\\b(?:Democrats|Republicans|independents|men|women|young|older|Latinos|"
+    /**
+     * The whole population a poll asked, by structure rather than by name: "among (all) (1,000) (likely) voters",
+     * "among Vermonters," (one capitalised plural, as demonyms are), but not party or faith groups, which are
+     * capitalised too. A modifier ("young Vermonters", "older voters") makes a subgroup.
+     */
+    private static final String WHOLE = "(?:all\\s+)?(?:\\d[\\d,]*\\s+)?(?:(?:likely|registered|eligible)\\s+)?"
+            + "(?:adults|voters|residents|respondents|those (?:polled|surveyed|asked)|people|the (?:public|electorate)|"
+            + "(?!(?:Democrats|Republicans|Independents|Conservatives|Liberals|Tories|Labour|Greens|Latinos|Hispanics|"
+            + "Catholics|Evangelicals|Protestants|Muslims|Jews|Millennials|Boomers|Whites|Blacks)\\b)"
+            + "\\p{Lu}\\p{L}+s)(?=\\s*(?:[,;:)]|$|\\d|surveyed|polled|questioned|asked|in\\s))";
+    private static final Pattern SUBGROUP = Pattern.compile("(?i:\\bamong)\\s+(?!" + WHOLE + ")"
+            + "[^,;]{0,40},?\\s*$|\\b(?i:Democrats|Republicans|independents|men|women|young|older|Latinos|"
             + "Hispanics|whites|Labour|Conservative|SNP)\\b[^.;,]{0,20}$");
 
     /** "31 percent support among the young": a subgroup's share, not the poll's. */
-    private static final Pattern SUBGROUP_AFTER = Pattern.compile("(?i)^\\s*(?:of\\s+)?(?:\\w+\\s+){0,2}?among\\s+"
-            + "(?!(?:all\\s+)?(?:adults|voters|registered|likely|residents|respondents|those (?:polled|surveyed)|people|"
-            + "Americans|Californians|Texans|Scots|Catalans|Quebecers|Albertans|Britons|Canadians|the (?:public|electorate)))");
+    private static final Pattern SUBGROUP_AFTER = Pattern.compile("^\\s*(?i:of\\s+)?(?:\\w+\\s+){0,2}?(?i:among)\\s+"
+            + "(?!" + WHOLE + ")");
 
     private AnswerLabels() {
     }

@@ -45,7 +45,7 @@ final class NumberPhrases {
     private static final Pattern PERCENT = Pattern.compile("(?i)" + HEDGE
             + "(?<![\\d.,])(\\d{1,3}(?:\\.\\d+)?|" + WORD_NUMBER + ")\\s*(?:%|percent\\b|per\\s+cent\\b|pct\\b)");
     private static final Pattern ONE_IN = Pattern.compile("(?i)\\b" + HEDGE
-            + "(one|two|three|four|five|six|seven|eight|nine)\\s+(?:in|out\\s+of)\\s+(two|three|four|five|six|seven|eight|nine|ten)\\b");
+            + "(one|two|three|four|five|six|seven|eight|nine)\\s+(?:in(?:\\s+every)?|out\\s+of)\\s+(two|three|four|five|six|seven|eight|nine|ten)\\b");
     private static final Pattern FRACTION = Pattern.compile("(?i)\\b" + HEDGE
             + "(a|one|two|three|four)[-\\s](half|thirds?|quarters?|fourths?|fifths?|tenths?)\\b|\\b" + HEDGE
             + "(half)\\s+(?:of|said|say|the|were|are|would|want|support|oppose|favou?r)\\b");

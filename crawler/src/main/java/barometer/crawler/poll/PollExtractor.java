@@ -92,7 +92,7 @@ public final class PollExtractor {
         List<String> pending = new ArrayList<>();
         for (String sentence : sentences) {
             boolean pollSentence = POLL_WORD.matcher(sentence).find();
-            List<PollsterMention> mentions = pollSentence || mentionsKnownFirm(sentence)
+            List<PollsterMention> mentions = pollSentence || PollsterMention.namesKnownFirm(sentence)
                     ? PollsterMention.find(sentence) : List.of();
             if (mentions.isEmpty()) {
                 if (current != null) {
@@ -141,10 +141,6 @@ public final class PollExtractor {
         return out.length() >= 2 ? out.toString() : "";
     }
 
-    private static boolean mentionsKnownFirm(String sentence) {
-        return PollsterMention.KNOWN.stream().anyMatch(sentence::contains);
-    }
-
     private static Integer textYear(String text) {
         Matcher m = CONFLICT_YEAR.matcher(text);
         return m.find() ? Integer.valueOf(m.group(1)) : null;
@@ -178,13 +174,21 @@ public final class PollExtractor {
         String key = Poll.normalised(mention.pollster());
         for (Draft d : drafts) {
             if (d.key.equals(key) || (d.pollster != null && (initials(d.pollster).equals(mention.pollster())
-                    || initials(mention.pollster()).equals(d.pollster)))) {
+                    || initials(mention.pollster()).equals(d.pollster) || shortFor(mention.pollster(), d.pollster)))) {
                 return d;
             }
+        }
+        if (mention.interviewer() && !drafts.isEmpty()) {
+            return drafts.get(drafts.size() - 1);
         }
         Draft d = new Draft(key);
         drafts.add(d);
         return d;
+    }
+
+    /** "DHM" or "Monmouth" for "DHM Research" or "Monmouth University": a firm named again by its first word. */
+    private static boolean shortFor(String name, String full) {
+        return !name.contains(" ") && full.startsWith(name + " ");
     }
 
     /** A poll being filled in as its sentences are read; the first reading of a value wins. */

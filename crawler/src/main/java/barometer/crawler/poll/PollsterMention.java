@@ -21,24 +21,20 @@ import java.util.regex.Pattern;
  * @param start where the mention starts in the sentence
  * @param end where it ends
  * @param confidence 1 for a known firm, lower for a name read only from the phrase
+ * @param interviewer true when the name was read only as the subject of "X surveyed 1,000": in a text that has
+ *        already named a poll this is usually that poll's firm named again (short, or by its initials)
  */
-record PollsterMention(String pollster, List<String> sponsors, int start, int end, double confidence) {
+record PollsterMention(String pollster, List<String> sponsors, int start, int end, double confidence,
+        boolean interviewer) {
+
+    PollsterMention(String pollster, List<String> sponsors, int start, int end, double confidence) {
+        this(pollster, sponsors, start, end, confidence, false);
+    }
+
 
     /** Firms that run polls; a name on this list is a pollster, not a sponsor. */
-    static final List<String> KNOWN = List.of("Ipsos MORI", "Ipsos", "YouGov", "Gallup", "SurveyUSA", "Survation",
-            "Quinnipiac University", "Quinnipiac", "Pew Research Center", "Morning Consult", "Rasmussen Reports",
-            "Rasmussen", "Emerson College", "Marist College", "Marist", "Public Policy Polling", "Monmouth University",
-            "Opinium", "ComRes", "Savanta ComRes", "Savanta", "ICM", "Panelbase", "BMG Research", "Ashcroft",
-            "Léger", "Leger", "Angus Reid Institute", "Angus Reid", "Abacus Data", "Mainstreet Research", "Nanos",
-            "Ifop", "Elabe", "Odoxa", "Forsa", "INSA", "Infratest dimap", "Forschungsgruppe Wahlen", "Datafolha",
-            "CIS", "GESOP", "Centre d'Estudis d'Opinió", "Metroscopia", "GAD3", "Sigma Dos", "SocioMétrica",
-            "Harris Poll", "HarrisX", "Zogby", "SurveyMonkey", "Civiqs", "Data for Progress", "Change Research",
-            "Field Research Corporation", "Public Policy Institute of California", "PPIC", "Berkeley IGS",
-            "Hoover Institution", "Kantar", "Deltapoll", "Redfield & Wilton", "Lord Ashcroft Polls", "Edison Research",
-            "Siena College", "Suffolk University", "University of Texas", "Texas Politics Project", "Lucid",
-            "Research Co.", "Insights West", "Environics", "Ekos", "Populus", "Norstat", "Sentio", "Lifepoint",
-            "Dedicated Research", "Ipsos Reid", "Big Village", "Echelon Insights", "Trafalgar Group", "Cygnal",
-            "Pulse Opinion Research", "Western New England University", "Elon University", "Winthrop University");
+    /** Firms recognised by name alone: {@code pollsters.txt} beside this class (a data file, not code). */
+    static final List<String> KNOWN = readKnown();
 
     private static final Set<String> NOT_NAMES = Set.of("a", "an", "the", "new", "latest", "recent", "fresh",
             "national", "nationwide", "statewide", "online", "telephone", "phone", "exit", "opinion", "separate",
@@ -54,6 +50,9 @@ record PollsterMention(String pollster, List<String> sponsors, int start, int en
     /** A name that ends like a firm's ("Sierra Polling Institute", "Golden Gate Research") names a pollster. */
     private static final Pattern FIRM_WORD = Pattern.compile("\\b(?:Research|Polling|Polls|Institute|Strategies|"
             + "Insights|Associates|Group|Partners|Analytics|University|College|Center|Centre|Opinion)$");
+    /** Words that make a sentence about a poll, where a one-word firm name may stand alone. */
+    private static final Pattern POLL_CONTEXT = Pattern.compile("(?i)\\b(?:poll\\w*|survey\\w*|interview\\w*|"
+            + "respondents|sample|margin of error|fieldwork|questioned|according to|barometer|average)\\b");
     /** Words that may stand between a firm's name and "poll": "Ipsos's latest online poll". */
     private static final String POLL_ADJECTIVES = "(?:new|latest|recent|online|telephone|phone|statewide|national|"
             + "nationwide|weekly|monthly|daily|tracking|exit|opinion|independence|secession|referendum|snap|fresh|"
@@ -63,11 +62,18 @@ record PollsterMention(String pollster, List<String> sponsors, int start, int en
     private static final Pattern NAME_THEN_POLL = Pattern.compile(
             NAME + "(?:\\s*/\\s*" + NAME + ")*('s|’s)?\\s+(?:" + POLL_ADJECTIVES + "\\s+){0,2}?(?:poll|survey|polling)\\b");
     private static final Pattern POLL_BY = Pattern.compile("(?i:poll|survey|polling|conducted|carried out|fielded)"
-            + "\\s+(?:(?!commissioned|sponsored|paid|funded)[a-z]+\\s+){0,3}?by\\s+(?:the\\s+)?" + NAME + "(?:\\s+(?:for|on behalf of|commissioned by)\\s+(?:the\\s+)?"
+            + "\\s+(?:(?!commissioned|sponsored|paid|funded)[\\w\\s,–-]{0,40}?\\s)??by\\s+(?:the\\s+)?" + NAME + "(?:\\s+(?:for|on behalf of|commissioned by)\\s+(?:the\\s+)?"
             + NAME + ")?");
+    /** "Find Out Now surveyed 1,101 Scots", "Epinion interviewed 497": a firm is what does the interviewing. */
+    private static final Pattern NAME_THEN_VERB = Pattern.compile(NAME + "\\s+(?:surveyed|interviewed|polled|"
+            + "questioned|sampled)\\s+(?:\\d|an?\\s|more|some|over|nearly|about|almost)");
+    /** What a firm does when it reports: "YouGov found", "Gallup's figures showed". */
+    private static final Pattern REPORTING_VERB = Pattern.compile("(?:['’]s\\s+\\w+\\s+)?\\s*(?:found|finds|showed|"
+            + "shows|surveyed|interviewed|polled|asked|put|puts|reported|estimates?)\\b");
     private static final String NAMES = NAME + "(?:\\s+and\\s+(?:the\\s+)?[A-Z][\\p{L}'’.&-]*(?:\\s+" + NAME_WORD + ")*)?";
     private static final Pattern COMMISSIONED = Pattern.compile("(?:commissioned|sponsored|paid for)\\s+by\\s+(?:the\\s+)?("
-            + NAMES + ")|\\bfor\\s+(?:the\\s+)?(" + NAMES + ")");
+            + NAMES + ")|\\bfor\\s+(?:the\\s+)?(?:(?:broadcaster|newspaper|daily|weekly|channel|network|website|"
+            + "magazine|paper|station|public broadcaster)\\s+)?(" + NAMES + ")");
     private static final Pattern KNOWN_NAME;
     private static final Pattern KNOWN_NAME_ANY_CASE;
     private static final List<String> KNOWN_LONGEST_FIRST;
@@ -88,6 +94,35 @@ record PollsterMention(String pollster, List<String> sponsors, int start, int en
         KNOWN_LONGEST_FIRST = List.copyOf(sorted);
     }
 
+    private static List<String> readKnown() {
+        try (var in = PollsterMention.class.getResourceAsStream("pollsters.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("pollsters.txt is missing from the crawler's resources");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).distinct().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read pollsters.txt", e);
+        }
+    }
+
+    /**
+     * Whether the sentence names a known firm as a whole word, in a way that can report a poll: a one-word name
+     * ("CIS", "Lucid") counts only beside a poll word or a reporting verb, so that "CIS countries" and "Lucid
+     * said" open no poll.
+     */
+    static boolean namesKnownFirm(String sentence) {
+        boolean pollContext = POLL_CONTEXT.matcher(sentence).find();
+        Matcher m = KNOWN_NAME.matcher(sentence);
+        while (m.find()) {
+            if (pollContext || m.group(1).contains(" ") || REPORTING_VERB.matcher(sentence).region(m.end(),
+                    sentence.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The pollsters named in a sentence, in order, overlapping mentions merged. */
     static List<PollsterMention> find(String sentence) {
         List<PollsterMention> found = new ArrayList<>();
@@ -95,10 +130,23 @@ record PollsterMention(String pollster, List<String> sponsors, int start, int en
         while (m.find()) {
             String name = clean(m.group(1));
             if (name != null) {
-                List<String> sponsors = m.group(2) == null || clean(m.group(2)) == null ? List.of()
-                        : List.of(clean(m.group(2)));
+                List<String> sponsors = new ArrayList<>(m.group(2) == null || clean(m.group(2)) == null ? List.of()
+                        : List.of(clean(m.group(2))));
+                String[] firmAndSponsor = splitFor(name);
+                if (firmAndSponsor != null) {
+                    name = firmAndSponsor[0];
+                    sponsors.add(0, firmAndSponsor[1]);
+                }
                 add(found, new PollsterMention(canonical(name), sponsors, m.start(1), m.end(),
                         isKnown(name) ? 1.0 : 0.8));
+            }
+        }
+        m = NAME_THEN_VERB.matcher(sentence);
+        while (m.find()) {
+            String name = clean(m.group(1));
+            if (name != null && !Places.isPlace(name)) {
+                add(found, new PollsterMention(canonical(name), List.of(), m.start(1), m.end(1),
+                        isKnown(name) ? 1.0 : 0.8, !isKnown(name)));
             }
         }
         m = NAME_THEN_POLL.matcher(sentence);
@@ -110,8 +158,12 @@ record PollsterMention(String pollster, List<String> sponsors, int start, int en
         }
         // Release headings are often in capitals ("EMERSON COLLEGE POLLING"): firm names match in any case there.
         m = (shouting(sentence) ? KNOWN_NAME_ANY_CASE : KNOWN_NAME).matcher(sentence);
+        boolean context = POLL_CONTEXT.matcher(sentence).find();
         while (m.find()) {
-            add(found, new PollsterMention(canonical(m.group(1)), List.of(), m.start(), m.end(), 0.9));
+            if (context || m.group(1).contains(" ")
+                    || REPORTING_VERB.matcher(sentence).region(m.end(), sentence.length()).lookingAt()) {
+                add(found, new PollsterMention(canonical(m.group(1)), List.of(), m.start(), m.end(), 0.9));
+            }
         }
         found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return withSponsorsFrom(sentence, found);
@@ -146,7 +198,8 @@ record PollsterMention(String pollster, List<String> sponsors, int start, int en
                 }
             }
             if (!sponsors.isEmpty()) {
-                return new PollsterMention(only.pollster(), sponsors, only.start(), only.end(), only.confidence());
+                return new PollsterMention(only.pollster(), sponsors, only.start(), only.end(), only.confidence(),
+                        only.interviewer());
             }
         }
         return only;
@@ -182,6 +235,22 @@ record PollsterMention(String pollster, List<String> sponsors, int start, int en
         String name = sponsors.remove(pollster);
         double confidence = isKnown(name) ? 1.0 : FIRM_WORD.matcher(name).find() ? 0.9 : 0.7;
         return new PollsterMention(canonical(name), sponsors, start, end, confidence);
+    }
+
+    /**
+     * "Painted Dog Research for The West Australian": the firm and its client, when the whole is not a known
+     * firm's name ("Data for Progress"); null when the name has no such "for".
+     */
+    private static String[] splitFor(String name) {
+        if (isKnown(name)) {
+            return null;
+        }
+        int at = name.indexOf(" for ");
+        if (at <= 0) {
+            return null;
+        }
+        String firm = clean(name.substring(0, at)), client = clean(name.substring(at + 5));
+        return firm == null || client == null ? null : new String[] {firm, client};
     }
 
     /** Drops leading words that are not part of a name ("a new", "The latest", places) and checks what is left. */
