@@ -101,11 +101,15 @@ class DemoCorpusEndToEndTest {
         JsonPath mentions = given().queryParam("q", "secession").queryParam("interval", "year")
                 .get("/api/trends").then().statusCode(200).extract().jsonPath();
         JsonPath sentences = given().queryParam("q", "secession").queryParam("interval", "year")
-                .queryParam("scope", "sentences").get("/api/trends").then().statusCode(200).extract().jsonPath();
+                .queryParam("scope", "sentences").queryParam("scale", "class").get("/api/trends").then().statusCode(200)
+                .extract().jsonPath();
 
-        // 2016-2019: one value per mention of "secession" (each 0, 2 or 4) against one per matching sentence (0-4).
+        // 2016-2019: one value per mention of "secession" (net tone: each -1, 0 or +1) against one per matching
+        // sentence (asked on the 0-4 class scale).
         assertEquals(List.of(4, 10, 5, 8), mentions.getList("series[0].points.toneCount", Integer.class));
-        assertEquals(List.of(1.0, 2.0, 2.0, 3.0), mentions.getList("series[0].points.tone", Double.class));
+        assertEquals(List.of(-0.5, 0.0, 0.0, 0.5), mentions.getList("series[0].points.tone", Double.class));
+        assertEquals("net", mentions.getString("scale"));
+        assertEquals("WORD", mentions.getString("series[0].queryKind"), "an issue word, not a name");
         assertEquals("sentences", sentences.getString("series[0].toneMeasure"));
         assertEquals(List.of(4, 10, 5, 8), sentences.getList("series[0].points.toneCount", Integer.class));
         List<Double> sentenceTone = sentences.getList("series[0].points.tone", Double.class);
@@ -113,6 +117,24 @@ class DemoCorpusEndToEndTest {
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], sentenceTone.get(i), 1e-6);
         }
+    }
+
+    @Test
+    void shareOfCoverageCarriesItsWilsonIntervalAndCanCountStories() {
+        JsonPath articles = given().queryParam("q", "secession").queryParam("interval", "year").get("/api/trends")
+                .then().statusCode(200).extract().jsonPath();
+        JsonPath stories = given().queryParam("q", "secession").queryParam("interval", "year")
+                .queryParam("shareOf", "stories").get("/api/trends").then().statusCode(200).extract().jsonPath();
+        for (int i = 0; i < 4; i++) {
+            double share = articles.getDouble("series[0].points[" + i + "].share");
+            assertTrue(articles.getDouble("series[0].points[" + i + "].shareLow") < share);
+            assertTrue(articles.getDouble("series[0].points[" + i + "].shareHigh") > share);
+            double storyShare = stories.getDouble("series[0].points[" + i + "].stories")
+                    / stories.getDouble("series[0].points[" + i + "].allStories");
+            assertEquals(storyShare, stories.getDouble("series[0].points[" + i + "].share"), 1e-6);
+        }
+        given().queryParam("q", "secession").queryParam("scale", "percent").get("/api/trends").then().statusCode(400);
+        given().queryParam("q", "secession").queryParam("shareOf", "words").get("/api/trends").then().statusCode(400);
     }
 
     @Test

@@ -47,13 +47,15 @@ class HostileRequestTest {
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             in.transferTo(all);
-            String raw = all.toString(StandardCharsets.UTF_8);
+            // Chunk sizes count bytes: split and unchunk as ISO-8859-1 (one char per byte), then read the body as UTF-8.
+            String raw = all.toString(StandardCharsets.ISO_8859_1);
             int split = raw.indexOf("\r\n\r\n");
             String head = split < 0 ? raw : raw.substring(0, split);
             String body = split < 0 ? "" : raw.substring(split + 4);
             if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
                 body = unchunk(body);
             }
+            body = new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
             int status = Integer.parseInt(head.substring(9, 12));
             return new Answer(status, head.toLowerCase(Locale.ROOT), body, (System.nanoTime() - t0) / 1_000_000);
         }

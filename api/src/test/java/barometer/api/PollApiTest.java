@@ -1,6 +1,7 @@
 package barometer.api;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Polls over HTTP: those the crawler found in the demo corpus, imports (admin), lists and the average. */
@@ -71,7 +73,24 @@ class PollApiTest {
                 .body("answer", equalTo("support"));
         given().queryParam("topic", "secession").queryParam("answer", "support").queryParam("format", "csv")
                 .when().get("/api/polls/trend")
-                .then().statusCode(200).body(startsWith("date,estimate,low,high,polls\n2017-01-20,"));
+                .then().statusCode(200).body(startsWith("date,estimate,low,high,polls,next_low_90,next_high_90\n2017-01-20,"));
+    }
+
+    @Test
+    void averageNamesItsTwoBandsAndThePredictiveOneIsTheWider() {
+        io.restassured.path.json.JsonPath trend = given().queryParam("topic", "secession").queryParam("answer", "support")
+                .when().get("/api/polls/trend").then().statusCode(200).extract().jsonPath();
+        assertEquals(0.95, trend.getDouble("band.level"), 1e-9);
+        assertEquals(0.9, trend.getDouble("nextBand.level"), 1e-6);
+        org.junit.jupiter.api.Assertions.assertTrue(trend.getString("nextBand.name").startsWith("predictive interval"));
+        List<Float> low = trend.getList("points.low", Float.class), nextLow = trend.getList("points.nextLow", Float.class);
+        List<Float> high = trend.getList("points.high", Float.class), nextHigh = trend.getList("points.nextHigh", Float.class);
+        for (int i = 0; i < low.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertTrue(nextLow.get(i) < low.get(i) && nextHigh.get(i) > high.get(i),
+                    "day " + i + ": a new poll varies more than the average");
+        }
+        given().queryParam("topic", "secession").queryParam("answer", "support").queryParam("nextSampleSize", "0")
+                .when().get("/api/polls/trend").then().statusCode(400);
     }
 
     @Test

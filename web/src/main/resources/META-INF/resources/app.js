@@ -68,8 +68,10 @@
           const p = points[items[0].dataIndex];
           const tone = p.tone === null ? 'no tone' : 'tone ' + p.tone.toFixed(2) +
             (p.toneLow === null ? '' : ' (95% ' + p.toneLow.toFixed(2) + '–' + p.toneHigh.toFixed(2) + ')') +
-            ' from ' + p.toneCount + ' sentences';
-          const share = p.share === null ? '' : ', ' + (p.share * 100).toFixed(1) + '% of all articles';
+            ' from ' + p.toneCount + ' mentions in ' + p.toneArticles + ' articles' +
+            (p.toneTooFew ? ' (too few articles for an interval)' : '');
+          const share = p.share === null ? '' : ', ' + (p.share * 100).toFixed(1) + '% of all articles (95% ' +
+            (p.shareLow * 100).toFixed(1) + '–' + (p.shareHigh * 100).toFixed(1) + ')';
           const stories = p.stories === p.articles ? '' : ' (' + p.stories + ' distinct stories)';
           return p.start + '<br>' + p.articles + ' articles' + stories + share + '<br>' + tone;
         }
@@ -79,7 +81,7 @@
       xAxis: { type: 'category', data: points.map((p) => p.start) },
       yAxis: [
         { type: 'value', name: 'Articles', minInterval: 1 },
-        { type: 'value', name: 'Tone', min: 0, max: 4, interval: 1 }
+        { type: 'value', name: 'Net tone', min: -1, max: 1, interval: 0.5 }
       ],
       dataZoom: points.length > 40 ? [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }] : [],
       series: [
@@ -89,7 +91,8 @@
         { name: '95% interval', type: 'line', yAxisIndex: 1, stack: 'ci', data: band, symbol: 'none',
           lineStyle: { opacity: 0 }, areaStyle: { color: 'rgba(31,95,168,0.15)' }, silent: true },
         { name: 'Mean tone', type: 'line', yAxisIndex: 1, connectNulls: false, symbolSize: 6,
-          data: points.map((p) => round(p.tone)), itemStyle: { color: '#1f5fa8' } }
+          data: points.map((p) => (p.toneTooFew ? { value: round(p.tone), symbol: 'emptyCircle' } : round(p.tone))),
+          itemStyle: { color: '#1f5fa8' } }
       ]
     }, true);
   }

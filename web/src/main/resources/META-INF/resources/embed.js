@@ -24,18 +24,21 @@
     const secs = (d) => Date.parse(d + 'T00:00:00Z') / 1000;
     if (kind === 'poll') {
       const pts = body.points || [];
-      return [pts.map((x) => secs(x.date)), pts.map((x) => x.estimate), pts.map((x) => x.low), pts.map((x) => x.high)];
+      return [pts.map((x) => secs(x.date)), pts.map((x) => x.estimate), pts.map((x) => x.low), pts.map((x) => x.high),
+        pts.map((x) => x.nextLow), pts.map((x) => x.nextHigh)];
     }
     const pts = (body.series && body.series[0] && body.series[0].points) || [];
     const val = (x) => measure === 'share' ? (x.share === null ? null : x.share * 100)
       : measure === 'tone' ? x.tone : x.articles;
+    const pct = (v) => (v === null || v === undefined ? null : v * 100);
     return [pts.map((x) => secs(x.start)), pts.map(val),
-      pts.map((x) => measure === 'tone' ? x.toneLow : null), pts.map((x) => measure === 'tone' ? x.toneHigh : null)];
+      pts.map((x) => measure === 'tone' ? x.toneLow : measure === 'share' ? pct(x.shareLow) : null),
+      pts.map((x) => measure === 'tone' ? x.toneHigh : measure === 'share' ? pct(x.shareHigh) : null)];
   }
 
   function label() {
     if (kind === 'poll') return (p.get('answer') || 'support') + ' (%)';
-    return measure === 'share' ? 'share of coverage (%)' : measure === 'tone' ? 'tone (0–4)' : 'articles';
+    return measure === 'share' ? 'share of coverage (%)' : measure === 'tone' ? 'net tone (−1 to +1)' : 'articles';
   }
 
   function size() {
@@ -53,16 +56,23 @@
       paths: measure === 'articles' && kind !== 'poll' ? uPlot.paths.bars({ size: [0.7, 40] }) : undefined,
       points: { show: data[0].length < 40 }
     }];
+    const hasNext = data.length > 4 && data[4].some((v) => v !== null);
     if (hasBand) {
       series.push({ label: '95% low', stroke: 'transparent', points: { show: false } },
         { label: '95% high', stroke: 'transparent', points: { show: false } });
     }
+    if (hasNext) {
+      // A poll average's second band: where 90% of new polls are expected, wider and lighter than the average's own.
+      series.push({ label: 'new polls 90% low', stroke: 'transparent', points: { show: false } },
+        { label: 'new polls 90% high', stroke: 'transparent', points: { show: false } });
+    }
+    const bands = hasBand ? [{ series: [3, 2], fill: band }] : [];
+    if (hasNext) bands.push({ series: [5, 4], fill: 'rgba(127,127,127,.12)' });
     const opts = Object.assign(size(), {
-      series, axes: [axis, axis], legend: { show: true },
-      bands: hasBand ? [{ series: [3, 2], fill: band }] : [],
+      series, axes: [axis, axis], legend: { show: true }, bands,
       scales: { x: { time: true } }
     });
-    const plot = new uPlot(opts, hasBand ? data : data.slice(0, 2), $('chart'));
+    const plot = new uPlot(opts, hasNext ? data : hasBand ? data.slice(0, 4) : data.slice(0, 2), $('chart'));
     window.addEventListener('resize', () => plot.setSize(size()));
     const xs = data[0], ys = data[1];
     for (let i = ys.length - 1; i >= 0; i--) {

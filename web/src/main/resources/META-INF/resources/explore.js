@@ -61,8 +61,18 @@
     }
     const parts = used.map((scope) => methods.toneMeasures.find((m) => m.scope === scope)).filter(Boolean);
     $('measure-name').textContent = parts.map((m) => m.name).join('; ');
-    $('measure-accuracy').textContent = parts.map((m) => ', ' + m.metric + ' ' + m.value.toFixed(3) + ' on ' + m.dataset
-      + ' (n = ' + m.size + ', measured ' + m.measured + ')').join('');
+    // A figure is shown only for the kind of query it was measured on (the tone model: mentions of people).
+    const kinds = [...new Set(trends.series.map((x) => x.queryKind))];
+    $('measure-accuracy').textContent = parts.map((m) => {
+      const a = m.accuracy;
+      if (!a || kinds.some((k) => k !== m.measuredFor)) {
+        return ', not measured for this kind of query' + (a ? ' (measured on ' + a.appliesTo + ' only)' : '');
+      }
+      return ', ' + a.metric + ' ' + a.value.toFixed(3) + ' on ' + a.dataset + ' (n = ' + a.size + ', measured '
+        + a.measured + (a.tuning === 'UNSEEN' ? ', unseen data' : ', data used for tuning') + ')';
+    }).join('');
+    $('measure-band').textContent = ' Net tone: share positive minus share negative (−1 to +1). Band: 95% interval '
+      + 'counting articles as the independent draws; hollow points rest on fewer than 10 articles and have none.';
     $('measure-note').dataset.measures = used.join(',');
   }
 
@@ -84,18 +94,21 @@
     const series = [];
     trends.series.forEach((ser, i) => {
       const color = COLORS[i];
-      if (s.measure === 'tone') {
+      if (s.measure === 'tone' || s.measure === 'share') {
+        const lo = (p) => (s.measure === 'tone' ? p.toneLow : p.shareLow === null ? null : p.shareLow * 100);
+        const hi = (p) => (s.measure === 'tone' ? p.toneHigh : p.shareHigh === null ? null : p.shareHigh * 100);
         series.push({ name: ser.query + ' low', type: 'line', stack: 'band' + i, symbol: 'none', silent: true,
-          lineStyle: { opacity: 0 }, tooltip: { show: false }, data: ser.points.map((p) => p.toneLow) });
+          lineStyle: { opacity: 0 }, tooltip: { show: false }, data: ser.points.map(lo) });
         series.push({ name: ser.query + ' band', type: 'line', stack: 'band' + i, symbol: 'none', silent: true,
           lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.12 }, tooltip: { show: false },
-          data: ser.points.map((p) => (p.toneLow === null || p.toneHigh === null ? null : p.toneHigh - p.toneLow)) });
+          data: ser.points.map((p) => (lo(p) === null || hi(p) === null ? null : hi(p) - lo(p))) });
       }
       series.push({ name: ser.query || '(all)', type: s.measure === 'articles' && trends.series.length === 1 ? 'bar' : 'line',
-        data: ser.points.map((p) => value(p, s.measure)), itemStyle: { color }, symbolSize: 7, connectNulls: false,
-        barMaxWidth: 40 });
+        data: ser.points.map((p) => (s.measure === 'tone' && p.toneTooFew
+          ? { value: value(p, s.measure), symbol: 'emptyCircle', tooFew: true } : value(p, s.measure))),
+        itemStyle: { color }, symbolSize: 7, connectNulls: false, barMaxWidth: 40 });
     });
-    const yName = s.measure === 'share' ? '% of all articles' : s.measure === 'tone' ? 'Tone (0–4)' : 'Articles';
+    const yName = s.measure === 'share' ? '% of all articles' : s.measure === 'tone' ? 'Net tone (−1 to +1)' : 'Articles';
     chart.setOption({
       animation: false,
       color: COLORS,
@@ -103,7 +116,7 @@
       legend: { data: trends.series.map((x) => x.query || '(all)'), top: 0 },
       grid: { left: 52, right: 20, top: 40, bottom: buckets.length > 40 ? 60 : 36 },
       xAxis: { type: 'category', data: buckets },
-      yAxis: s.measure === 'tone' ? { type: 'value', name: yName, min: 0, max: 4 } : { type: 'value', name: yName, minInterval: s.measure === 'articles' ? 1 : 0 },
+      yAxis: s.measure === 'tone' ? { type: 'value', name: yName, min: -1, max: 1 } : { type: 'value', name: yName, minInterval: s.measure === 'articles' ? 1 : 0 },
       dataZoom: buckets.length > 40 ? [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }] : [],
       series
     }, true);
@@ -174,7 +187,7 @@
     showEvidence(parseInt($('pick-series').value, 10), parseInt($('pick-bucket').value, 10));
   });
   chart.on('click', (e) => {
-    const visible = current.s.measure === 'tone' ? Math.floor(e.seriesIndex / 3) : e.seriesIndex;
+    const visible = current.s.measure === 'tone' || current.s.measure === 'share' ? Math.floor(e.seriesIndex / 3) : e.seriesIndex;
     showEvidence(visible, e.dataIndex);
   });
 

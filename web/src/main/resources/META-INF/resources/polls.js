@@ -61,6 +61,10 @@
     if (population) params.set('population', population);
     const avg = topic && answer ? await getJson('/api/polls/trend?' + params) : { points: [] };
     $('csv').href = '/api/polls/trend?' + params + '&format=csv';
+    const check = avg.forecastCheck && avg.forecastCheck.anyPollster
+      ? avg.forecastCheck.anyPollster.find((c) => c.level === 0.9) : null;
+    $('next-check').textContent = check
+      ? (check.share * 100).toFixed(0) + '% of ' + avg.forecastCheck.polls + ' new polls' : 'not yet checked (too few polls)';
     $('polls-csv').href = '/api/polls?' + new URLSearchParams({ topic, format: 'csv' });
     const point = (p) => ({
       value: [p.fieldEnd || p.released, p.answers[answer]],
@@ -81,15 +85,21 @@
             (p.confirmed ? '' : '<br>unconfirmed');
         }
       },
-      legend: { data: ['Polls', 'Average'], top: 0 },
+      legend: { data: ['Polls', 'Average', '95% interval of the average', '90% of new polls expected'], top: 0 },
       grid: { left: 48, right: 20, top: 36, bottom: 40 },
       xAxis: { type: 'time' },
       yAxis: { type: 'value', name: answer + ' (%)', scale: true },
       series: [
+        { name: 'next low', type: 'line', stack: 'next', symbol: 'none', silent: true, lineStyle: { opacity: 0 }, tooltip: { show: false },
+          data: avg.points.map((x) => [x.date, x.nextLow]) },
+        { name: '90% of new polls expected', type: 'line', stack: 'next', symbol: 'none', silent: true, lineStyle: { opacity: 0 },
+          tooltip: { show: false }, itemStyle: { color: 'rgba(120,120,120,0.35)' },
+          areaStyle: { color: 'rgba(120,120,120,0.12)' }, data: avg.points.map((x) => [x.date, x.nextHigh - x.nextLow]) },
         { name: 'low', type: 'line', stack: 'band', symbol: 'none', silent: true, lineStyle: { opacity: 0 }, tooltip: { show: false },
           data: avg.points.map((x) => [x.date, x.low]) },
-        { name: 'band', type: 'line', stack: 'band', symbol: 'none', silent: true, lineStyle: { opacity: 0 }, tooltip: { show: false },
-          areaStyle: { color: 'rgba(194,65,12,0.15)' }, data: avg.points.map((x) => [x.date, x.high - x.low]) },
+        { name: '95% interval of the average', type: 'line', stack: 'band', symbol: 'none', silent: true, lineStyle: { opacity: 0 },
+          tooltip: { show: false }, itemStyle: { color: 'rgba(194,65,12,0.5)' },
+          areaStyle: { color: 'rgba(194,65,12,0.2)' }, data: avg.points.map((x) => [x.date, x.high - x.low]) },
         { name: 'Average', type: 'line', symbol: 'none', lineStyle: { width: 2.5, color: '#c2410c' }, itemStyle: { color: '#c2410c' },
           data: avg.points.map((x) => [x.date, Math.round(x.estimate * 100) / 100]) },
         { name: 'Polls', type: 'scatter', data: polls.map(point), itemStyle: { color: '#1f5fa8' } }
