@@ -9,9 +9,11 @@ import java.util.regex.Pattern;
 /**
  * What a query names, as far as a tone figure is concerned: the keyword-scoped tone model was measured on
  * mentions of people (NewsMTSC), so its figure speaks for queries that name someone and for nothing else.
- * A query counts as a {@link #NAME} when, in the sentences it matches, its words are written capitalised
- * where they stand inside a sentence (as names are in news text); otherwise it is a {@link #WORD} ("secession",
- * "tax"), for which no tone accuracy was measured.
+ * A query counts as a {@link #NAME} when, in the sentences it matches, it is written as people's names are in
+ * news text: capitalised inside a sentence, and either two or more words ("Gavin Newsom") or, for one word, mostly
+ * beside another capitalised word (a first name or a title: "Governor Newsom", "Donald Trump"). Otherwise it is
+ * a {@link #WORD}: an issue word ("secession"), and also a coined or place name ("Calexit", "California"),
+ * capitalised but not a person; no tone accuracy was measured for those.
  */
 public enum QueryKind {
     NAME, WORD;
@@ -21,6 +23,8 @@ public enum QueryKind {
     /** Occurrences needed before a query counts as a name. */
     private static final int MIN_OCCURRENCES = 3;
     private static final double CAPITALISED = 0.8;
+    /** Share of capitalised occurrences beside another capitalised word for one word to read as a person. */
+    private static final double PERSON_CONTEXT = 0.5;
 
     /** The kind of {@code query}, judged on sentences it matches. */
     static QueryKind of(String query, List<SentenceHit> evidence) {
@@ -30,19 +34,27 @@ public enum QueryKind {
         if (words.isEmpty()) {
             return WORD;
         }
-        int seen = 0, capitalised = 0;
+        int seen = 0, capitalised = 0, beside = 0;
         for (SentenceHit hit : evidence) {
-            Matcher m = WORDS.matcher(hit.text());
-            boolean first = true;
-            while (m.find()) {
-                String w = m.group();
-                if (!first && words.contains(w.toLowerCase(Locale.ROOT))) {
+            List<String> tokens = WORDS.matcher(hit.text()).results().map(m -> m.group()).toList();
+            for (int i = 1; i < tokens.size(); i++) {
+                String w = tokens.get(i);
+                if (words.contains(w.toLowerCase(Locale.ROOT))) {
                     seen++;
-                    capitalised += Character.isUpperCase(w.charAt(0)) ? 1 : 0;
+                    if (Character.isUpperCase(w.charAt(0))) {
+                        capitalised++;
+                        boolean before = i > 1 && capitalisedOther(tokens.get(i - 1), words);
+                        boolean after = i + 1 < tokens.size() && capitalisedOther(tokens.get(i + 1), words);
+                        beside += before || after ? 1 : 0;
+                    }
                 }
-                first = false;
             }
         }
-        return seen >= MIN_OCCURRENCES && capitalised >= CAPITALISED * seen ? NAME : WORD;
+        boolean personLike = words.size() >= 2 || beside >= PERSON_CONTEXT * capitalised;
+        return seen >= MIN_OCCURRENCES && capitalised >= CAPITALISED * seen && personLike ? NAME : WORD;
+    }
+
+    private static boolean capitalisedOther(String token, List<String> words) {
+        return Character.isUpperCase(token.charAt(0)) && !words.contains(token.toLowerCase(Locale.ROOT));
     }
 }

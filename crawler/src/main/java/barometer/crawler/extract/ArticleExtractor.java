@@ -27,9 +27,10 @@ public final class ArticleExtractor {
     /** Extracts an already parsed page. */
     public ExtractedPage extract(Document doc) {
         var articles = PageMetadata.jsonLdArticles(doc);
-        return new ExtractedPage(title(doc), siteName(doc), publishedDate.find(doc), mainText.of(doc), canonical(doc),
+        MainText.Found text = mainText.find(doc);
+        return new ExtractedPage(title(doc), siteName(doc), publishedDate.find(doc), text.text(), canonical(doc),
                 PageMetadata.modified(doc, articles), PageMetadata.authors(doc, articles),
-                PageMetadata.language(doc, articles), PageMetadata.leadImage(doc, articles));
+                PageMetadata.language(doc, articles), PageMetadata.leadImage(doc, articles), text.source());
     }
 
     private static String canonical(Document doc) {

@@ -16,17 +16,20 @@ import java.util.List;
  * @param authors the authors' names, in page order, possibly none
  * @param language the page's language as a primary subtag ("en"), or empty when the markup names none
  * @param leadImage the lead image's absolute address, or empty
+ * @param textSource where the text was found
  */
 public record ExtractedPage(String title, String siteName, Instant published, String text, String canonicalUrl,
-        Instant modified, List<String> authors, String language, String leadImage) {
+        Instant modified, List<String> authors, String language, String leadImage, TextSource textSource) {
     public ExtractedPage {
         authors = List.copyOf(authors == null ? List.of() : authors);
         language = language == null ? "" : language;
         leadImage = leadImage == null ? "" : leadImage;
+        textSource = textSource == null ? (text == null || text.isEmpty() ? TextSource.NONE : TextSource.MARKUP)
+                : textSource;
     }
 
     /** A page with text, title, site and dates only. */
     public ExtractedPage(String title, String siteName, Instant published, String text, String canonicalUrl) {
-        this(title, siteName, published, text, canonicalUrl, null, List.of(), "", "");
+        this(title, siteName, published, text, canonicalUrl, null, List.of(), "", "", null);
     }
 }

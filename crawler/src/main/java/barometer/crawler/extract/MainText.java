@@ -25,11 +25,17 @@ import org.jsoup.select.NodeVisitor;
 final class MainText {
     private static final String REMOVED_TAGS =
             "script, style, noscript, template, svg, canvas, iframe, object, embed, button, input, select,"
-            + " textarea, nav, footer, aside, figure, figcaption, dialog, menu";
+            + " textarea, dialog";
+    /** Page furniture, removed unless a site wraps its whole page in one ("<aside class=banner><main>"). */
+    private static final String FURNITURE_TAGS = "nav, footer, aside, figure, figcaption, menu";
+    /**
+     * Class and id words of boilerplate. Page builders name content containers "elementor-widget-text-editor" or
+     * "so-widget-sow-editor", and utility classes say "overflow-hidden", so "widget" and "hidden" are not here.
+     */
     private static final Pattern UNLIKELY = Pattern.compile(
-            "(?i)comment|disqus|respond|sidebar|widget|footer|masthead|menu|navbar|breadcrumb|pagination|"
+            "(?i)comment|disqus|respond|sidebar|footer|masthead|menu|navbar|breadcrumb|pagination|"
             + "share|sharing|social|related|recommend|more-stories|promo|advert|sponsor|newsletter|subscribe|"
-            + "signup|cookie|consent|popup|modal|banner|toolbar|author-bio|tags|skip-link|hidden");
+            + "signup|cookie|consent|popup|modal|banner|toolbar|author-bio|skip-link|(?<![\\w-])tags(?![\\w-])");
     private static final Pattern LIKELY = Pattern.compile(
             "(?i)article|body|content|entry|main|post|story|text|prose");
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
@@ -42,24 +48,126 @@ final class MainText {
     /** A div whose own text (not its children's) is this long is prose written with line breaks, not p. */
     private static final int MIN_DIV_PROSE_CHARS = 100;
 
+    /** A main text and where it was found. */
+    record Found(String text, TextSource source) {
+        int words() {
+            return text.isBlank() ? 0 : text.strip().split("\\s+").length;
+        }
+    }
+
+    /** Below this many words the markup's text is thin, and what else the HTML holds is read too. */
+    private static final int THIN_WORDS = 150;
+    /** Strings in hydration data at least this long, with sentence punctuation, are prose. */
+    private static final int MIN_DATA_PROSE_CHARS = 80;
+
     String of(Document original) {
+        return find(original).text();
+    }
+
+    /**
+     * The main text. The visible markup first; when it gives little (a page built by a front-end framework,
+     * or a page that hides its article in a template), the other places an article can sit in the HTML are read
+     * and the longest text wins: JSON-LD {@code articleBody}, hydration data, {@code <template>}, {@code <noscript>}.
+     */
+    Found find(Document original) {
         Element body = original.body();
         if (body == null) {
-            return "";
+            return new Found("", TextSource.NONE);
         }
-        Element root = body.clone();
+        Found markup = new Found(markup(body.clone()), TextSource.MARKUP);
+        if (markup.words() >= THIN_WORDS) {
+            return markup;
+        }
+        List<Found> others = new ArrayList<>();
+        others.add(markup);
+        for (var article : PageMetadata.jsonLdArticles(original)) {
+            String text = article.path("articleBody").asText("");
+            others.add(new Found(paragraphsOf(text), TextSource.JSON_LD));
+        }
+        others.add(new Found(hydration(original), TextSource.HYDRATION_DATA));
+        for (String kind : List.of("template", "noscript")) {
+            StringBuilder html = new StringBuilder();
+            for (Element e : original.select(kind)) {
+                html.append(e.html()).append('\n');
+            }
+            if (!html.isEmpty()) {
+                Element fragment = org.jsoup.Jsoup.parseBodyFragment(html.toString()).body();
+                others.add(new Found(markup(fragment), kind.equals("template") ? TextSource.TEMPLATE : TextSource.NOSCRIPT));
+            }
+        }
+        Found best = markup;
+        for (Found f : others) {
+            // Another place must say clearly more than the markup before it is believed over it.
+            if (f.words() > best.words() * 1.5 + 20) {
+                best = f;
+            }
+        }
+        return best.text().isBlank() ? new Found("", TextSource.NONE) : best;
+    }
+
+    /** Text written with line breaks as paragraphs (JSON-LD bodies use \n or nothing). */
+    private static String paragraphsOf(String text) {
+        String plain = text.contains("<") && text.contains(">") ? org.jsoup.Jsoup.parse(text).text() : text;
+        return String.join("\n\n", plain.lines().map(l -> l.replaceAll("\\s+", " ").strip())
+                .filter(l -> !l.isEmpty()).toList());
+    }
+
+    /**
+     * The prose in a framework's hydration data ({@code __NEXT_DATA__}, {@code __NUXT_DATA__}, any JSON script):
+     * its string values that read as sentences, in document order, without repeats. Strings holding HTML are
+     * read as HTML.
+     */
+    private static String hydration(Document doc) {
+        List<String> prose = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (Element script : doc.select("script#__NEXT_DATA__, script#__NUXT_DATA__, script[type=application/json]")) {
+            try {
+                collectProse(json.readTree(script.data()), prose, seen);
+            } catch (Exception malformed) {
+                // not JSON after all: nothing to read there
+            }
+        }
+        return String.join("\n\n", prose);
+    }
+
+    private static void collectProse(com.fasterxml.jackson.databind.JsonNode node, List<String> out,
+            java.util.Set<String> seen) {
+        if (node.isTextual()) {
+            String value = node.asText();
+            if (value.length() >= MIN_DATA_PROSE_CHARS && !value.startsWith("http")) {
+                String text = value.contains("</") ? org.jsoup.Jsoup.parse(value).text() : value;
+                if (text.length() >= MIN_DATA_PROSE_CHARS && PROSE_LIKE.matcher(text).find() && seen.add(text)) {
+                    out.add(paragraphsOf(text));
+                }
+            }
+        } else if (node.isContainerNode()) {
+            node.forEach(child -> collectProse(child, out, seen));
+        }
+    }
+
+    /** Sentences: words, a full stop or question mark, a space and more words. */
+    private static final Pattern PROSE_LIKE = Pattern.compile("\\p{L}{2,}[.!?][\"”’)]?\\s+\\p{Lu}");
+
+    /** The main text of the visible markup below {@code root} (which this changes). */
+    private static String markup(Element root) {
         root.select(REMOVED_TAGS).remove();
         int pageChars = root.text().length();
+        for (Element furniture : root.select(FURNITURE_TAGS)) {
+            if (furniture.parent() != null && furniture.text().length() <= pageChars * WRAPPER_SHARE) {
+                furniture.remove();
+            }
+        }
         // A form is a search box or a comment field, unless the site wraps its whole page in one (ASP.NET does).
         for (Element form : root.select("form")) {
             if (form.parent() != null && form.text().length() <= pageChars * WRAPPER_SHARE) {
                 form.remove();
             }
         }
-        removeUnlikely(root, root.text().length());
+        removeUnlikely(root, textLengths(root, false));
         removeThinHeaders(root);
         Element itemBody = root.selectFirst("[itemprop=articleBody]");
-        List<Element> parts = itemBody != null ? List.of(itemBody) : bestContainers(root);
+        List<Element> parts = itemBody != null ? List.of(itemBody) : choose(root, bestContainers(root));
         List<String> paragraphs = new ArrayList<>();
         for (Element part : parts) {
             paragraphs.addAll(paragraphs(part));
@@ -72,12 +180,13 @@ final class MainText {
      * wrapper that holds much of the page's text, since themes name layout containers after sidebars and
      * widgets too ("has-sidebar", "elementor-widget-container").
      */
-    private static void removeUnlikely(Element root, int pageChars) {
+    private static void removeUnlikely(Element root, Map<Element, Integer> lengths) {
+        int pageChars = lengths.getOrDefault(root, 0);
         for (Element e : root.select("[class], [id], [role]")) {
             if (e == root || e.parent() == null) {
                 continue; // the page itself, or already removed with an ancestor
             }
-            if (e.text().length() > pageChars * WRAPPER_SHARE) {
+            if (lengths.getOrDefault(e, 0) > pageChars * WRAPPER_SHARE) {
                 continue;
             }
             String role = e.attr("role");
@@ -101,6 +210,75 @@ final class MainText {
                 header.remove();
             }
         }
+    }
+
+    /** Share of the page's unlinked text the chosen container must hold: a majority (see {@link #dominant}). */
+    private static final double DOMINANT_SHARE = 0.5;
+
+    /**
+     * The readability-style pick can be one section of an article that a page builder or a long guide splits
+     * into many: when the deepest element holding most of the page's unlinked text contains that pick, the
+     * article is that element.
+     */
+    private static List<Element> choose(Element root, List<Element> best) {
+        Element dominant = dominant(root);
+        if (dominant == null || best.isEmpty()) {
+            return best;
+        }
+        Element first = best.get(0);
+        for (Element e = first; e != null; e = e.parent()) {
+            if (e == dominant) {
+                return List.of(dominant);
+            }
+        }
+        return best;
+    }
+
+    /** The deepest element that holds at least {@link #DOMINANT_SHARE} of the unlinked text below root. */
+    static Element dominant(Element root) {
+        Map<Element, Integer> weight = textLengths(root, true);
+        int total = weight.getOrDefault(root, 0);
+        if (total == 0) {
+            return null;
+        }
+        Element current = root;
+        while (true) {
+            Element next = null;
+            for (Element child : current.children()) {
+                if (weight.getOrDefault(child, 0) >= DOMINANT_SHARE * total) {
+                    next = child;
+                    break;
+                }
+            }
+            if (next == null) {
+                return current;
+            }
+            current = next;
+        }
+    }
+
+    /**
+     * The length of the text below each element, in one pass over the tree (asking each element for its text
+     * would read the page once per element); {@code unlinkedOnly} leaves out text inside links.
+     */
+    static Map<Element, Integer> textLengths(Element root, boolean unlinkedOnly) {
+        Map<Element, Integer> lengths = new java.util.IdentityHashMap<>();
+        length(root, unlinkedOnly, lengths);
+        return lengths;
+    }
+
+    private static int length(Element e, boolean unlinkedOnly, Map<Element, Integer> lengths) {
+        int n = 0;
+        for (Node child : e.childNodes()) {
+            if (child instanceof TextNode text) {
+                n += text.text().strip().length();
+            } else if (child instanceof Element el) {
+                int inner = length(el, unlinkedOnly, lengths);
+                n += unlinkedOnly && el.normalName().equals("a") ? 0 : inner;
+            }
+        }
+        lengths.put(e, n);
+        return n;
     }
 
     private static List<Element> bestContainers(Element root) {

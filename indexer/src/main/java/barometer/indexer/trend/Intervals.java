@@ -47,6 +47,7 @@ public final class Intervals {
         double p = (double) x / n, z2 = Z95 * Z95;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = Z95 / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+        // At 0 of n and n of n the bound is exactly 0 or 1 (the formula leaves rounding dust).
+        return new double[] {x == 0 ? 0 : Math.max(0, centre - half), x == n ? 1 : Math.min(1, centre + half)};
     }
 }
