@@ -33,9 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 public class AdminResource {
     private final SourceCatalog sources;
     private final CrawlJob crawl;
-    AdminResource(SourceCatalog sources, CrawlJob crawl) {
+    private final ImportJob imports;
+
+    AdminResource(SourceCatalog sources, CrawlJob crawl, ImportJob imports) {
         this.sources = sources;
         this.crawl = crawl;
+        this.imports = imports;
     }
 
     /** A source to add: its address, topic, the link pattern of a listing page, and its period. */
@@ -91,6 +94,27 @@ public class AdminResource {
             throw new Refusal(Refusal.Kind.NOT_FOUND, "no source " + url, "GET /api/admin/sources lists them");
         }
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/import")
+    @Operation(summary = "Import archives on the server (admin)", description = "path: a WARC, WARC.gz, JSON-lines or "
+            + "CSV file, or a folder of them, on the server. Runs in the background through the same ingest as crawled "
+            + "pages; resumes where an earlier import of the file stopped; a file imported twice adds nothing. 202 "
+            + "when started, 409 while another import runs; GET /api/admin/import shows progress.")
+    public Response importArchives(@QueryParam("path") String path) {
+        var files = ImportJob.archives(path);
+        if (!imports.start(files)) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "an import is already running", "GET /api/admin/import shows it");
+        }
+        return Response.accepted(imports.state()).build();
+    }
+
+    @GET
+    @Path("/import")
+    @Operation(summary = "The import's progress (admin)")
+    public Response importState() {
+        return Response.ok(imports.state()).build();
     }
 
     @POST

@@ -33,6 +33,14 @@ public final class ArticleExtractor {
                 PageMetadata.language(doc, articles), PageMetadata.leadImage(doc, articles), text.source());
     }
 
+    /**
+     * A date as pages and archives write it (ISO forms, with or without time and zone, RFC 1123); a time without a
+     * zone is taken as UTC. {@code null} when unreadable.
+     */
+    public static java.time.Instant parseDate(String raw) {
+        return PublishedDate.parse(raw);
+    }
+
     private static String canonical(Document doc) {
         Element link = doc.selectFirst("link[rel=canonical][href]");
         if (link == null) {

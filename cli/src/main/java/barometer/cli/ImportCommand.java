@@ -1,0 +1,110 @@
+package barometer.cli;
+
+import barometer.crawler.archive.ArchiveImport;
+import barometer.crawler.extract.ArticleExtractor;
+import barometer.indexer.Ingest;
+import barometer.indexer.sentiment.Parser;
+import barometer.indexer.sentiment.SentimentTagger;
+import barometer.indexer.sentiment.ToneModel;
+import barometer.indexer.sentiment.WorkerCount;
+import barometer.indexer.store.LuceneNewsIndex;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code ./barometer import FILE|DIR ... [--topic TAG] [-Dbarometer.data-dir=DIR]}: reads WARC, JSON-lines and
+ * CSV archives into the index of a stopped service, through the same extraction, story clustering, poll
+ * extraction and tagging as crawled pages. Shows progress (records, stored, rate, ETA) on standard error, resumes
+ * after a kill where it stopped, adds nothing when a file is imported twice, and skips bad records with file,
+ * offset and reason. Exit status 0 when every file was read (records may have been skipped), 1 when an article
+ * could not be stored, 2 on a usage error.
+ */
+public final class ImportCommand {
+    private ImportCommand() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<Path> paths = new ArrayList<>();
+        String topic = "";
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("-D") && a.contains("=")) {
+                System.setProperty(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            } else if (a.equals("--topic") && i + 1 < args.length) {
+                topic = args[++i];
+            } else if (a.startsWith("--")) {
+                usage("unknown option " + a);
+            } else {
+                paths.add(Path.of(a));
+            }
+        }
+        if (paths.isEmpty()) {
+            usage("no FILE or DIR given");
+        }
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                usage("no such file or folder: " + p);
+            }
+        }
+        List<Path> files = ArchiveImport.files(paths);
+        if (files.isEmpty()) {
+            usage("no archive found (.warc, .warc.gz, .jsonl, .ndjson, .csv, optionally .gz)");
+        }
+        Path dataDir = Path.of(System.getProperty("barometer.data-dir", "data"));
+        Path indexDir = dataDir.resolve("index");
+        Files.createDirectories(indexDir);
+        LuceneNewsIndex index;
+        try {
+            index = new LuceneNewsIndex(indexDir);
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("lock") || e.getCause() instanceof
+                    org.apache.lucene.store.LockObtainFailedException) {
+                System.err.println("import: " + indexDir + " is in use (is the service running on it?). Stop it, or "
+                        + "import through the running service: POST /api/admin/import?path=FILE");
+                System.exit(2);
+            }
+            throw e;
+        }
+        int workers = WorkerCount.of(0, Parser.DEFAULT, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024)).workers();
+        boolean anyFailed = false;
+        try (index; Ingest ingest = new Ingest(new SentimentTagger(80, 1, workers, Parser.DEFAULT, ToneModel.bundled()),
+                index, workers)) {
+            ArchiveImport archive = new ArchiveImport(dataDir.resolve("import"), ingest::submit, index::contains,
+                    new ArticleExtractor(), topic);
+            for (Path file : files) {
+                ArchiveImport.Report r = archive.run(file, status -> line(status, System.err));
+                System.err.println();
+                System.out.printf(Locale.ROOT, "%s: %d records read%s, %d stored, %d already stored, %d skipped, %d "
+                        + "failed, %.1f records/s%n", file, r.records(), r.resumedAt() > 0 ? " (resumed after "
+                        + r.resumedAt() + ")" : "", r.stored(), r.alreadyStored(), r.skipped(), r.failed(),
+                        r.seconds() <= 0 ? 0 : r.records() / r.seconds());
+                r.problems().stream().limit(20).forEach(p -> System.out.printf("  skipped at %d: %s%n", p.position(),
+                        p.reason()));
+                anyFailed |= r.failed() > 0;
+            }
+            ingest.awaitIdle();
+        }
+        System.exit(anyFailed ? 1 : 0);
+    }
+
+    /** A progress line, rewritten in place on a terminal. */
+    private static void line(ArchiveImport.Status s, PrintStream out) {
+        double eta = s.eta();
+        out.printf(Locale.ROOT, "\r%s: %d records, %d stored, %d already stored, %d skipped, %.1f/s, %s   ",
+                Path.of(s.file()).getFileName(), s.records(), s.stored(), s.alreadyStored(), s.skipped(), s.rate(),
+                eta < 0 ? "" : String.format(Locale.ROOT, "ETA %dm%02ds", (long) eta / 60, (long) eta % 60));
+        out.flush();
+    }
+
+    private static void usage(String problem) {
+        System.err.println("import: " + problem);
+        System.err.println("usage: ./barometer import FILE|DIR ... [--topic TAG] [-Dbarometer.data-dir=DIR]");
+        System.exit(2);
+    }
+}
