@@ -24,6 +24,20 @@ public interface BarometerConfig {
 
     Crawl crawl();
 
+    /** How stored articles are made durable. */
+    IngestSettings ingest();
+
+    /** Group commits: together once this many articles wait, or the oldest has waited this long. */
+    interface IngestSettings {
+        /** Articles per commit at most (1: commit each article on its own). */
+        @WithDefault("64")
+        int commitEvery();
+
+        /** Longest wait of a stored article for its commit (it becomes searchable then too). */
+        @WithDefault("1s")
+        Duration commitWithin();
+    }
+
     Sentiment sentiment();
 
     /** The admin API (poll import). */

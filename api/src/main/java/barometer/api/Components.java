@@ -67,8 +67,9 @@ class Components {
 
     @Produces
     @ApplicationScoped
-    Ingest ingest(SentimentTagger tagger, NewsIndex index, WorkerCount workers) {
-        return new Ingest(tagger, index, workers.workers());
+    Ingest ingest(SentimentTagger tagger, NewsIndex index, WorkerCount workers, BarometerConfig config) {
+        return new Ingest(tagger, index, workers.workers(), new barometer.indexer.CommitPolicy(
+                config.ingest().commitEvery(), config.ingest().commitWithin()));
     }
 
     /** Articles tagged at once, each on its own pipeline: one per core, as many as the heap holds, unless configured. */

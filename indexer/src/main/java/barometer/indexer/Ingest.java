@@ -22,8 +22,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Takes crawled articles into the index: tags their sentences on a pool of worker threads (one shared
- * CoreNLP pipeline; several articles at once keep every core busy), stores each one and commits it, so
- * that what has been counted as indexed survives a crash.
+ * CoreNLP pipeline; several articles at once keep every core busy), stores each one, and commits them in groups
+ * ({@link CommitPolicy}); an article's stage completes once its commit is done, so that what has been counted as
+ * indexed survives a crash.
  *
  * <p>Text already stored under any URL (same {@link ContentHash}) is not tagged again: its sentences are
  * copied. {@link #submit} blocks when the workers are behind, so a fast crawler cannot pile up memory.
@@ -46,13 +47,36 @@ public final class Ingest implements AutoCloseable {
     private final PollExtractor polls = new PollExtractor();
     private final AtomicLong pollFailures = new AtomicLong();
     private final AtomicLong pollsFound = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
+    private final CommitPolicy policy;
+    private final Object commitLock = new Object();
+    /** Stored articles waiting for their commit, guarded by commitLock. */
+    private final List<CompletableFuture<Void>> uncommitted = new java.util.ArrayList<>();
+    private long oldestUncommitted;
+    private final java.util.concurrent.ScheduledExecutorService committer;
 
     /**
      * @param workers articles tagged at once; one per core keeps the machine busy
      */
     public Ingest(SentimentTagger tagger, NewsIndex index, int workers) {
+        this(tagger, index, workers, CommitPolicy.DEFAULT);
+    }
+
+    /**
+     * @param workers articles tagged at once; one per core keeps the machine busy
+     * @param policy when stored articles are committed
+     */
+    public Ingest(SentimentTagger tagger, NewsIndex index, int workers, CommitPolicy policy) {
         this.tagger = tagger;
         this.index = index;
+        this.policy = policy;
+        this.committer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "barometer-commit");
+            t.setDaemon(true);
+            return t;
+        });
+        long tick = Math.max(10, Math.min(100, policy.within().toMillis()));
+        committer.scheduleWithFixedDelay(this::commitIfDue, tick, tick, TimeUnit.MILLISECONDS);
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(workers * 2), r -> {
@@ -76,9 +100,7 @@ public final class Ingest implements AutoCloseable {
                 try {
                     index.add(analyse(article));
                     storePolls(article);
-                    index.commit();
-                    stored.incrementAndGet();
-                    done.complete(null);
+                    awaitCommit(done);
                 } catch (RuntimeException e) {
                     failed.incrementAndGet();
                     LOG.warnf(e, "Could not index %s", article.url());
@@ -98,6 +120,48 @@ public final class Ingest implements AutoCloseable {
             done.completeExceptionally(e);
         }
         return done;
+    }
+
+    /** Queues a stored article's stage for the next commit, committing now when the group is full. */
+    private void awaitCommit(CompletableFuture<Void> done) {
+        synchronized (commitLock) {
+            if (uncommitted.isEmpty()) {
+                oldestUncommitted = System.nanoTime();
+            }
+            uncommitted.add(done);
+            if (uncommitted.size() >= policy.articles() || policy.within().isZero()) {
+                commitNow();
+            }
+        }
+    }
+
+    private void commitIfDue() {
+        synchronized (commitLock) {
+            if (!uncommitted.isEmpty() && System.nanoTime() - oldestUncommitted >= policy.within().toNanos()) {
+                commitNow();
+            }
+        }
+    }
+
+    /** Commits what is stored and completes the waiting stages (exceptionally when the commit failed). */
+    private void commitNow() {
+        synchronized (commitLock) {
+            if (uncommitted.isEmpty()) {
+                return;
+            }
+            List<CompletableFuture<Void>> group = List.copyOf(uncommitted);
+            uncommitted.clear();
+            try {
+                index.commit();
+                commits.incrementAndGet();
+                stored.addAndGet(group.size());
+                group.forEach(f -> f.complete(null));
+            } catch (RuntimeException e) {
+                failed.addAndGet(group.size());
+                LOG.errorf(e, "Could not commit %d stored articles; their sources will send them again", group.size());
+                group.forEach(f -> f.completeExceptionally(e));
+            }
+        }
     }
 
     /** Tags an article, or copies the sentences of the same text already stored. */
@@ -136,9 +200,10 @@ public final class Ingest implements AutoCloseable {
         return polls.extract(article.text(), article.url(), published, article.topic());
     }
 
-    /** Waits until every submitted article is stored (or has failed). */
+    /** Waits until every submitted article is stored and committed (or has failed). */
     public void awaitIdle() {
         inFlight.arriveAndAwaitAdvance();
+        commitNow();
     }
 
     /** Counters since this ingest was built. */
@@ -147,8 +212,19 @@ public final class Ingest implements AutoCloseable {
                 taggingNanos.get() / 1e9, pollsFound.get(), pollFailures.get());
     }
 
+    /** Commits made so far (each holds up to {@link CommitPolicy#articles()} articles). */
+    public long commits() {
+        return commits.get();
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();
+        committer.shutdownNow();
+        try {
+            commitNow();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not commit at close");
+        }
     }
 }

@@ -51,6 +51,30 @@ class IngestTest {
     }
 
     @Test
+    void storedArticlesCompleteOnlyWhenTheirGroupIsCommitted(@TempDir Path folder) throws Exception {
+        String text = "The vote was close.";
+        try (LuceneNewsIndex index = new LuceneNewsIndex(folder);
+             Ingest ingest = new Ingest(tagger, index, 1, new CommitPolicy(3, java.time.Duration.ofHours(1)))) {
+            var first = ingest.submit(article("http://a.test/1", text));
+            var second = ingest.submit(article("http://a.test/2", text));
+            Thread.sleep(1500);
+            assertEquals(false, first.isDone() || second.isDone(), "two of three: stored, not yet durable");
+            assertEquals(0, ingest.commits());
+            var third = ingest.submit(article("http://a.test/3", text));
+            third.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(true, first.isDone() && second.isDone());
+            assertEquals(1, ingest.commits(), "one commit for the three");
+            assertEquals(3, ingest.stats().articlesStored());
+        }
+        try (LuceneNewsIndex index = new LuceneNewsIndex(folder);
+             Ingest ingest = new Ingest(tagger, index, 1, new CommitPolicy(100, java.time.Duration.ofMillis(200)))) {
+            ingest.submit(article("http://a.test/4", text)).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(1, ingest.commits(), "the wait ran out before the group filled");
+            assertEquals(4, index.articleCount());
+        }
+    }
+
+    @Test
     void sentencesOverTheCapAreCountedNotDropped(@TempDir Path folder) {
         String text = "Short and sweet. The committee " + "and the council ".repeat(40) + "met.";
         try (LuceneNewsIndex index = new LuceneNewsIndex(folder); Ingest ingest = new Ingest(tagger, index, 1)) {
