@@ -36,6 +36,13 @@ public interface BarometerConfig {
         /** Longest wait of a stored article for its commit (it becomes searchable then too). */
         @WithDefault("1s")
         Duration commitWithin();
+
+        /**
+         * {@code queued}: an article is stored (searchable, counted) at once and tagged by a background queue;
+         * {@code inline}: tagged before it is stored.
+         */
+        @WithDefault("queued")
+        barometer.indexer.Tagging tagging();
     }
 
     Sentiment sentiment();

@@ -69,7 +69,7 @@ class Components {
     @ApplicationScoped
     Ingest ingest(SentimentTagger tagger, NewsIndex index, WorkerCount workers, BarometerConfig config) {
         return new Ingest(tagger, index, workers.workers(), new barometer.indexer.CommitPolicy(
-                config.ingest().commitEvery(), config.ingest().commitWithin()));
+                config.ingest().commitEvery(), config.ingest().commitWithin()), config.ingest().tagging());
     }
 
     /** Articles tagged at once, each on its own pipeline: one per core, as many as the heap holds, unless configured. */

@@ -13,19 +13,27 @@ import jakarta.ws.rs.core.MediaType;
 public class StatusResource {
     private final NewsIndex index;
     private final CrawlJob crawl;
+    private final barometer.indexer.Ingest ingest;
 
-    StatusResource(NewsIndex index, CrawlJob crawl) {
+    StatusResource(NewsIndex index, CrawlJob crawl, barometer.indexer.Ingest ingest) {
         this.index = index;
         this.crawl = crawl;
+        this.ingest = ingest;
     }
 
-    /** The JSON answer. */
-    public record Status(long articles, long polls, CrawlStatus crawl, long heapUsedBytes) {
+    /**
+     * The JSON answer.
+     *
+     * @param tagging the tagging queue: articles stored and waiting for their tone, tagged so far, and the rate
+     */
+    public record Status(long articles, long polls, CrawlStatus crawl, barometer.indexer.Ingest.TaggingQueue tagging,
+                         long heapUsedBytes) {
     }
 
     @GET
     public Status status() {
         Runtime rt = Runtime.getRuntime();
-        return new Status(index.articleCount(), index.polls(PollFilter.ALL).size(), crawl.status(), rt.totalMemory() - rt.freeMemory());
+        return new Status(index.articleCount(), index.polls(PollFilter.ALL).size(), crawl.status(), ingest.queue(),
+                rt.totalMemory() - rt.freeMemory());
     }
 }

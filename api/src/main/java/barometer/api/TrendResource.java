@@ -67,15 +67,16 @@ public class TrendResource {
     /** One CSV row: a bucket of one query (and one outlet, or blank for all). */
     @JsonPropertyOrder({"query", "source", "start", "articles", "stories", "allArticles", "allStories", "share",
         "shareLow", "shareHigh", "articlesSmoothed", "toneMeasure", "toneScale", "toneCount", "toneArticles", "tone",
-        "toneLow", "toneHigh", "toneTooFew"})
+        "toneLow", "toneHigh", "toneTooFew", "untagged"})
     public record Row(String query, String source, LocalDate start, long articles, long stories, long allArticles,
                       long allStories, Double share, Double shareLow, Double shareHigh, Double articlesSmoothed,
                       String toneMeasure, String toneScale, long toneCount, long toneArticles, Double tone,
-                      Double toneLow, Double toneHigh, boolean toneTooFew) {
+                      Double toneLow, Double toneHigh, boolean toneTooFew, long untagged) {
         static Row of(String query, String source, TrendSeries s, TrendPoint p) {
             return new Row(query, source, p.start(), p.articles(), p.stories(), p.allArticles(), p.allStories(),
                     p.share(), p.shareLow(), p.shareHigh(), p.articlesSmoothed(), measure(s), scale(s.scale()),
-                    p.toneCount(), p.toneArticles(), p.tone(), p.toneLow(), p.toneHigh(), p.toneTooFew());
+                    p.toneCount(), p.toneArticles(), p.tone(), p.toneLow(), p.toneHigh(), p.toneTooFew(),
+                    p.untagged());
         }
     }
 

@@ -62,10 +62,10 @@ class ApiContractTest {
 
         List<String> lines = csv.lines().toList();
         assertEquals("query,source,start,articles,stories,allArticles,allStories,share,shareLow,shareHigh,articlesSmoothed,toneMeasure,toneScale,toneCount,toneArticles,tone,"
-                + "toneLow,toneHigh,toneTooFew", lines.get(0));
+                + "toneLow,toneHigh,toneTooFew,untagged", lines.get(0));
         assertEquals(1 + 4 + 4, lines.size(), "a header, then four years for each of the two queries");
         assertTrue(lines.get(5).startsWith("texit,,2016-01-01,0,0,8,"), lines.get(5));
-        assertTrue(lines.get(5).endsWith(",mentions,net,0,0,,,,false"), lines.get(5));
+        assertTrue(lines.get(5).endsWith(",mentions,net,0,0,,,,false,0"), lines.get(5));
     }
 
     @Test

@@ -10,12 +10,13 @@ final class FirstCrawl {
     private FirstCrawl() {
     }
 
-    /** Returns at once once the first crawl is done; fails after eight minutes. */
+    /** Returns once the first crawl is done and its articles are tagged; fails after eight minutes. */
     static void await() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
         while (System.nanoTime() < deadline) {
             JsonPath status = given().get("/api/status").then().statusCode(200).extract().jsonPath();
-            if (status.get("crawl.last") != null && !status.getBoolean("crawl.running")) {
+            if (status.get("crawl.last") != null && !status.getBoolean("crawl.running")
+                    && status.getLong("tagging.waiting") == 0) {
                 return;
             }
             Thread.sleep(500);

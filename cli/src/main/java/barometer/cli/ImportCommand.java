@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ./barometer import FILE|DIR ... [--topic TAG] [-Dbarometer.data-dir=DIR]}: reads WARC, JSON-lines and
- * CSV archives into the index of a stopped service, through the same extraction, story clustering, poll
- * extraction and tagging as crawled pages. Shows progress (records, stored, rate, ETA) on standard error, resumes
+ * {@code ./barometer import FILE|DIR ... [--topic TAG] [--no-tag] [-Dbarometer.data-dir=DIR]}: reads WARC,
+ * JSON-lines and CSV archives into the index of a stopped service, through the same extraction, story clustering,
+ * poll extraction and tagging as crawled pages. With {@code --no-tag} the articles are stored untagged (searchable
+ * and counted at once) and the service's tagging queue adds their tone when it runs. Shows progress (records, stored, rate, ETA) on standard error, resumes
  * after a kill where it stopped, adds nothing when a file is imported twice, and skips bad records with file,
  * offset and reason. Exit status 0 when every file was read (records may have been skipped), 1 when an article
  * could not be stored, 2 on a usage error.
@@ -31,10 +32,13 @@ public final class ImportCommand {
     public static void main(String[] args) throws IOException {
         List<Path> paths = new ArrayList<>();
         String topic = "";
+        boolean tag = true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.startsWith("-D") && a.contains("=")) {
                 System.setProperty(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            } else if (a.equals("--no-tag")) {
+                tag = false;
             } else if (a.equals("--topic") && i + 1 < args.length) {
                 topic = args[++i];
             } else if (a.startsWith("--")) {
@@ -73,8 +77,11 @@ public final class ImportCommand {
         int workers = WorkerCount.of(0, Parser.DEFAULT, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024)).workers();
         boolean anyFailed = false;
-        try (index; Ingest ingest = new Ingest(new SentimentTagger(80, 1, workers, Parser.DEFAULT, ToneModel.bundled()),
-                index, workers)) {
+        // Without tagging no CoreNLP model is loaded: the queue's workers never start.
+        SentimentTagger tagger = tag ? new SentimentTagger(80, 1, workers, Parser.DEFAULT, ToneModel.bundled()) : null;
+        try (index; Ingest ingest = tag ? new Ingest(tagger, index, workers)
+                : new Ingest(null, index, workers, barometer.indexer.CommitPolicy.DEFAULT, barometer.indexer.Tagging.QUEUED,
+                        false)) {
             ArchiveImport archive = new ArchiveImport(dataDir.resolve("import"), ingest::submit, index::contains,
                     new ArticleExtractor(), topic);
             for (Path file : files) {
@@ -89,6 +96,10 @@ public final class ImportCommand {
                 anyFailed |= r.failed() > 0;
             }
             ingest.awaitIdle();
+            if (!tag) {
+                System.out.printf("%d articles wait for tagging: the service tags them when it runs%n",
+                        index.untaggedCount());
+            }
         }
         System.exit(anyFailed ? 1 : 0);
     }
@@ -104,7 +115,7 @@ public final class ImportCommand {
 
     private static void usage(String problem) {
         System.err.println("import: " + problem);
-        System.err.println("usage: ./barometer import FILE|DIR ... [--topic TAG] [-Dbarometer.data-dir=DIR]");
+        System.err.println("usage: ./barometer import FILE|DIR ... [--topic TAG] [--no-tag] [-Dbarometer.data-dir=DIR]");
         System.exit(2);
     }
 }

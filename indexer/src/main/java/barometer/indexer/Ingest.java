@@ -51,9 +51,21 @@ public final class Ingest implements AutoCloseable {
     private final CommitPolicy policy;
     private final Object commitLock = new Object();
     /** Stored articles waiting for their commit, guarded by commitLock. */
-    private final List<CompletableFuture<Void>> uncommitted = new java.util.ArrayList<>();
+    private final List<Waiting> uncommitted = new java.util.ArrayList<>();
+
+    /** A stage waiting for its commit; {@code submitted}: an article taken in (not a tagged one stored again). */
+    private record Waiting(CompletableFuture<Void> stage, boolean submitted) {
+    }
     private long oldestUncommitted;
     private final java.util.concurrent.ScheduledExecutorService committer;
+    private final Tagging tagging;
+    private final ExecutorService taggers;
+    /** URLs being tagged, or tagged and waiting for the commit that makes the index show them tagged. */
+    private final java.util.Set<String> taggingNow = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Deque<Article> toTag = new java.util.ArrayDeque<>();
+    private final Object queueLock = new Object();
+    private final AtomicLong articlesTagged = new AtomicLong();
+    private volatile long firstTaggedNanos;
 
     /**
      * @param workers articles tagged at once; one per core keeps the machine busy
@@ -67,9 +79,28 @@ public final class Ingest implements AutoCloseable {
      * @param policy when stored articles are committed
      */
     public Ingest(SentimentTagger tagger, NewsIndex index, int workers, CommitPolicy policy) {
+        this(tagger, index, workers, policy, Tagging.INLINE);
+    }
+
+    /**
+     * @param workers articles tagged at once; one per core keeps the machine busy
+     * @param policy when stored articles are committed
+     * @param tagging whether articles are tagged before they are stored, or stored first and tagged by a queue
+     */
+    public Ingest(SentimentTagger tagger, NewsIndex index, int workers, CommitPolicy policy, Tagging tagging) {
+        this(tagger, index, workers, policy, tagging, true);
+    }
+
+    /**
+     * @param startQueue false: with {@link Tagging#QUEUED}, store untagged and leave the tagging to another process
+     *        (the service, after {@code ./barometer import --no-tag}); no tagger is needed then
+     */
+    public Ingest(SentimentTagger tagger, NewsIndex index, int workers, CommitPolicy policy, Tagging tagging,
+            boolean startQueue) {
         this.tagger = tagger;
         this.index = index;
         this.policy = policy;
+        this.tagging = tagging;
         this.committer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "barometer-commit");
             t.setDaemon(true);
@@ -77,6 +108,19 @@ public final class Ingest implements AutoCloseable {
         });
         long tick = Math.max(10, Math.min(100, policy.within().toMillis()));
         committer.scheduleWithFixedDelay(this::commitIfDue, tick, tick, TimeUnit.MILLISECONDS);
+        if (tagging == Tagging.QUEUED && startQueue) {
+            AtomicInteger t = new AtomicInteger();
+            taggers = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+                Thread thread = new Thread(r, "barometer-tagging-" + t.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+            for (int i = 0; i < workers; i++) {
+                taggers.execute(this::tagQueued);
+            }
+        } else {
+            taggers = null;
+        }
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(workers * 2), r -> {
@@ -98,9 +142,9 @@ public final class Ingest implements AutoCloseable {
         try {
             pool.execute(() -> {
                 try {
-                    index.add(analyse(article));
+                    index.add(tagging == Tagging.INLINE ? analyse(article) : reusedOrUntagged(article));
                     storePolls(article);
-                    awaitCommit(done);
+                    awaitCommit(done, true);
                 } catch (RuntimeException e) {
                     failed.incrementAndGet();
                     LOG.warnf(e, "Could not index %s", article.url());
@@ -122,13 +166,113 @@ public final class Ingest implements AutoCloseable {
         return done;
     }
 
+    /** The sentences of the same text when stored already; else the article stored untagged, for the queue. */
+    private AnalysedArticle reusedOrUntagged(Article article) {
+        Optional<List<TaggedSentence>> known = index.sentencesOf(ContentHash.of(article.text()));
+        if (known.isPresent()) {
+            reused.addAndGet(known.get().size());
+            return new AnalysedArticle(article, known.get());
+        }
+        synchronized (queueLock) {
+            queueLock.notifyAll();
+        }
+        return AnalysedArticle.untagged(article);
+    }
+
+    /** A tagging worker: takes untagged articles from the index, tags them and stores them again, until closed. */
+    private void tagQueued() {
+        while (!Thread.currentThread().isInterrupted()) {
+            Article next;
+            try {
+                next = nextToTag();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Could not read the tagging queue");
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+                continue;
+            }
+            if (next == null) {
+                continue;
+            }
+            try {
+                index.add(analyse(next));
+                CompletableFuture<Void> durable = new CompletableFuture<>();
+                durable.whenComplete((ok, e) -> taggingNow.remove(next.url()));
+                awaitCommit(durable, false);
+                articlesTagged.incrementAndGet();
+                if (firstTaggedNanos == 0) {
+                    firstTaggedNanos = System.nanoTime();
+                }
+            } catch (RuntimeException e) {
+                taggingNow.remove(next.url());
+                failed.incrementAndGet();
+                LOG.warnf(e, "Could not tag %s; it stays untagged and is tried again", next.url());
+            }
+        }
+    }
+
+    /** The next untagged article nobody is tagging, or null after waiting a second for one. */
+    private Article nextToTag() throws InterruptedException {
+        synchronized (queueLock) {
+            if (toTag.isEmpty()) {
+                for (Article a : index.untagged(32, java.util.Set.copyOf(taggingNow))) {
+                    if (taggingNow.add(a.url())) {
+                        toTag.add(a);
+                    }
+                }
+            }
+            if (toTag.isEmpty()) {
+                queueLock.wait(1000);
+                return null;
+            }
+            return toTag.poll();
+        }
+    }
+
+    /** Waits until no stored article is left untagged (or the timeout passes); true when none is left. */
+    public boolean awaitTagged(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            awaitIdle();
+            if (index.untaggedCount() == 0 && taggingNow.isEmpty()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    /** What the tagging queue is doing: how it tags, articles waiting, articles tagged so far and the rate. */
+    public TaggingQueue queue() {
+        long tagged = articlesTagged.get();
+        double seconds = firstTaggedNanos == 0 ? 0 : (System.nanoTime() - firstTaggedNanos) / 1e9;
+        return new TaggingQueue(tagging, tagging == Tagging.QUEUED ? index.untaggedCount() : 0, tagged,
+                seconds <= 0 ? 0 : tagged / seconds);
+    }
+
+    /**
+     * The tagging queue's state.
+     *
+     * @param mode whether articles are tagged before or after they are stored
+     * @param waiting articles stored and not yet tagged
+     * @param tagged articles the queue tagged since the start
+     * @param articlesPerSecond its rate since its first article
+     */
+    public record TaggingQueue(Tagging mode, long waiting, long tagged, double articlesPerSecond) {
+    }
+
     /** Queues a stored article's stage for the next commit, committing now when the group is full. */
-    private void awaitCommit(CompletableFuture<Void> done) {
+    private void awaitCommit(CompletableFuture<Void> done, boolean submitted) {
         synchronized (commitLock) {
             if (uncommitted.isEmpty()) {
                 oldestUncommitted = System.nanoTime();
             }
-            uncommitted.add(done);
+            uncommitted.add(new Waiting(done, submitted));
             if (uncommitted.size() >= policy.articles() || policy.within().isZero()) {
                 commitNow();
             }
@@ -149,17 +293,18 @@ public final class Ingest implements AutoCloseable {
             if (uncommitted.isEmpty()) {
                 return;
             }
-            List<CompletableFuture<Void>> group = List.copyOf(uncommitted);
+            List<Waiting> group = List.copyOf(uncommitted);
             uncommitted.clear();
+            long submitted = group.stream().filter(Waiting::submitted).count();
             try {
                 index.commit();
                 commits.incrementAndGet();
-                stored.addAndGet(group.size());
-                group.forEach(f -> f.complete(null));
+                stored.addAndGet(submitted);
+                group.forEach(w -> w.stage().complete(null));
             } catch (RuntimeException e) {
-                failed.addAndGet(group.size());
+                failed.addAndGet(submitted);
                 LOG.errorf(e, "Could not commit %d stored articles; their sources will send them again", group.size());
-                group.forEach(f -> f.completeExceptionally(e));
+                group.forEach(w -> w.stage().completeExceptionally(e));
             }
         }
     }
@@ -220,6 +365,9 @@ public final class Ingest implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        if (taggers != null) {
+            taggers.shutdownNow();
+        }
         committer.shutdownNow();
         try {
             commitNow();

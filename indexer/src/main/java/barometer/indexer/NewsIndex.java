@@ -1,5 +1,6 @@
 package barometer.indexer;
 
+import barometer.crawler.Article;
 import barometer.indexer.sentiment.AnalysedArticle;
 import barometer.indexer.sentiment.TaggedSentence;
 import java.time.LocalDate;
@@ -27,6 +28,15 @@ public interface NewsIndex extends AutoCloseable {
 
     /** Makes everything added so far durable: it survives a crash once this returns. */
     void commit();
+
+    /**
+     * Up to {@code limit} articles stored before their tagging, leaving out the URLs in {@code except} (those being
+     * tagged): what the tagging queue works through, after a restart too.
+     */
+    List<Article> untagged(int limit, java.util.Set<String> except);
+
+    /** Articles stored and not yet tagged. */
+    long untaggedCount();
 
     /** Number of stored articles. */
     long articleCount();

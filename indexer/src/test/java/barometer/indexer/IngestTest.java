@@ -75,6 +75,43 @@ class IngestTest {
     }
 
     @Test
+    void aQueuedArticleIsSearchableAtOnceAndTaggedInTheBackground(@TempDir Path folder) throws Exception {
+        String text = "The campaign was a wonderful success. Critics called it a disaster.";
+        try (LuceneNewsIndex index = new LuceneNewsIndex(folder);
+             Ingest ingest = new Ingest(tagger, index, 1, CommitPolicy.DEFAULT, Tagging.QUEUED)) {
+            ingest.submit(article("http://a.test/q", text)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(1, index.articleCount(), "searchable and counted once stored");
+            assertEquals(true, ingest.awaitTagged(java.time.Duration.ofMinutes(2)));
+            assertEquals(0, index.untaggedCount());
+            assertEquals(tagger.tag(text), index.sentencesOf(ContentHash.of(text)).orElseThrow());
+            assertEquals(1, ingest.queue().tagged());
+        }
+    }
+
+    @Test
+    void articlesLeftUntaggedByAStopAreTaggedAfterTheRestart(@TempDir Path folder) throws Exception {
+        String text = "Voters were hopeful about the new bridge.";
+        try (LuceneNewsIndex index = new LuceneNewsIndex(folder)) {
+            index.add(barometer.indexer.sentiment.AnalysedArticle.untagged(article("http://a.test/left", text)));
+            index.commit();
+            assertEquals(1, index.untaggedCount());
+            barometer.indexer.trend.TrendPoint year = index.trend(TrendQuery.of("bridge", null, null,
+                    barometer.indexer.trend.Interval.YEAR, java.time.ZoneOffset.UTC)).points().get(0);
+            assertEquals(1, year.articles());
+            assertEquals(1, year.untagged(), "counted, its tone not in yet");
+            assertEquals(null, year.tone());
+        }
+        try (LuceneNewsIndex index = new LuceneNewsIndex(folder);
+             Ingest ingest = new Ingest(tagger, index, 1, CommitPolicy.DEFAULT, Tagging.QUEUED)) {
+            assertEquals(true, ingest.awaitTagged(java.time.Duration.ofMinutes(2)));
+            barometer.indexer.trend.TrendPoint year = index.trend(TrendQuery.of("bridge", null, null,
+                    barometer.indexer.trend.Interval.YEAR, java.time.ZoneOffset.UTC)).points().get(0);
+            assertEquals(0, year.untagged());
+            assertEquals(1, year.toneCount());
+        }
+    }
+
+    @Test
     void sentencesOverTheCapAreCountedNotDropped(@TempDir Path folder) {
         String text = "Short and sweet. The committee " + "and the council ".repeat(40) + "met.";
         try (LuceneNewsIndex index = new LuceneNewsIndex(folder); Ingest ingest = new Ingest(tagger, index, 1)) {

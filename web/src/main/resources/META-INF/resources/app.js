@@ -69,7 +69,8 @@
           const tone = p.tone === null ? 'no tone' : 'tone ' + p.tone.toFixed(2) +
             (p.toneLow === null ? '' : ' (95% ' + p.toneLow.toFixed(2) + '–' + p.toneHigh.toFixed(2) + ')') +
             ' from ' + p.toneCount + ' mentions in ' + p.toneArticles + ' articles' +
-            (p.toneTooFew ? ' (too few articles for an interval)' : '');
+            (p.toneTooFew ? ' (too few articles for an interval)' : '') +
+            (p.untagged ? '<br>' + p.untagged + ' of these articles still wait for their tone' : '');
           const share = p.share === null ? '' : ', ' + (p.share * 100).toFixed(1) + '% of all articles (95% ' +
             (p.shareLow * 100).toFixed(1) + '–' + (p.shareHigh * 100).toFixed(1) + ')';
           const stories = p.stories === p.articles ? '' : ' (' + p.stories + ' distinct stories)';

@@ -88,6 +88,10 @@ final class ArticleDocuments {
             doc.add(new SortedDocValuesField(Fields.TOPIC, new BytesRef(article.topic())));
         }
         sourceAndDate(doc, article);
+        if (analysed.pending()) {
+            doc.add(new StringField(Fields.PENDING, "1", Field.Store.NO));
+            doc.add(new NumericDocValuesField(Fields.PENDING, 1));
+        }
         double mean = analysed.meanSentiment();
         if (!Double.isNaN(mean)) {
             doc.add(new NumericDocValuesField(Fields.SENTIMENT, NumericUtils.doubleToSortableLong(mean)));

@@ -40,6 +40,8 @@ final class Fields {
     static final String CONTENT_HASH = "content_hash";
     /** The story cluster: the URL of the first article of a group of near-duplicates. */
     static final String STORY = "story";
+    /** On an article stored before its tagging ("1"; indexed and in doc values); absent once tagged. */
+    static final String PENDING = "pending";
     /** A 64-bit hash of the story, in doc values, for counting distinct stories per bucket. */
     static final String STORY_HASH = "story_hash";
     /** The text's MinHash signature (stored) and its bands (indexed, to find near-duplicates). */

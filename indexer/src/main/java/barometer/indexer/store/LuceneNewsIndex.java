@@ -1,5 +1,6 @@
 package barometer.indexer.store;
 
+import barometer.crawler.Article;
 import barometer.crawler.poll.Poll;
 import barometer.indexer.PollFilter;
 import barometer.indexer.PollsAdded;
@@ -186,6 +187,7 @@ public final class LuceneNewsIndex implements NewsIndex {
         Query article = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.CONTENT_HASH, contentHash)), Occur.FILTER)
                 .add(kind(Fields.ARTICLE), Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.PENDING, "1")), Occur.MUST_NOT)
                 .build();
         return withSearcher(s -> {
             TopDocs top = s.search(article, 1);
@@ -195,6 +197,35 @@ public final class LuceneNewsIndex implements NewsIndex {
             String url = s.storedFields().document(top.scoreDocs[0].doc).get(Fields.URL);
             return Optional.of(SchemaUpgrade.sentencesOf(s, url, MAX_SENTENCES_PER_ARTICLE));
         });
+    }
+
+    @Override
+    public List<Article> untagged(int limit, java.util.Set<String> except) {
+        Query pending = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.PENDING, "1")), Occur.FILTER)
+                .add(kind(Fields.ARTICLE), Occur.FILTER)
+                .build();
+        return withSearcher(s -> {
+            List<Article> out = new ArrayList<>();
+            StoredFields stored = s.storedFields();
+            TopDocs top = s.search(pending, Math.max(1, limit + except.size()));
+            for (ScoreDoc sd : top.scoreDocs) {
+                Article a = ArticleDocuments.article(stored.document(sd.doc));
+                if (!except.contains(a.url()) && out.size() < limit) {
+                    out.add(a);
+                }
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    @Override
+    public long untaggedCount() {
+        Query pending = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.PENDING, "1")), Occur.FILTER)
+                .add(kind(Fields.ARTICLE), Occur.FILTER)
+                .build();
+        return withSearcher(s -> (long) s.count(pending));
     }
 
     @Override
@@ -324,7 +355,7 @@ public final class LuceneNewsIndex implements NewsIndex {
         LocalDate first = trend.from() != null ? trend.from() : seen.isEmpty() ? null : seen.first();
         LocalDate last = trend.to() != null ? trend.to() : seen.isEmpty() ? null : seen.last();
         List<TrendPoint> points = assembler.assemble(first, last, articles.overall(), totals.overall(), tone.overall(),
-                articles.stories(), totals.stories());
+                articles.stories(), totals.stories(), articles.untagged());
         Map<String, List<TrendPoint>> bySource = new HashMap<>();
         if (trend.bySource()) {
             var articlesBySource = articles.perSource();
@@ -335,7 +366,7 @@ public final class LuceneNewsIndex implements NewsIndex {
             for (String outlet : outlets) {
                 bySource.put(outlet, assembler.assemble(first, last, articlesBySource.getOrDefault(outlet, Map.of()),
                         totalsBySource.getOrDefault(outlet, Map.of()), toneBySource.getOrDefault(outlet, Map.of()),
-                        articles.stories(outlet), totals.stories(outlet)));
+                        articles.stories(outlet), totals.stories(outlet), articles.untagged(outlet)));
             }
         }
         return new TrendSeries(trend.query(), trend.interval(), trend.scope(), trend.smoothing(), points, bySource,

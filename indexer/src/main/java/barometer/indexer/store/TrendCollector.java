@@ -64,6 +64,7 @@ final class TrendCollector implements Collector {
         SortedDocValues source = accumulator.bySource() ? context.reader().getSortedDocValues(Fields.SOURCE) : null;
         NumericDocValues story = context.reader().getNumericDocValues(Fields.STORY_HASH);
         ArticleBlocks blocks = sentences ? ArticleBlocks.of(context) : null;
+        NumericDocValues pending = sentences ? null : context.reader().getNumericDocValues(Fields.PENDING);
         ToneScope scope = sentences ? ToneScope.SENTENCES : ToneScope.ARTICLES;
         return new LeafCollector() {
             @Override
@@ -85,6 +86,9 @@ final class TrendCollector implements Collector {
                 Long storyKey = story != null && story.advanceExact(doc) ? story.longValue() : null;
                 Long article = blocks == null ? null : blocks.articleOf(doc);
                 accumulator.add(published.longValue(), tone, outlet, storyKey, article);
+                if (pending != null && pending.advanceExact(doc)) {
+                    accumulator.addUntagged(published.longValue(), outlet);
+                }
             }
         };
     }

@@ -63,6 +63,14 @@ public final class SeriesAssembler {
     public List<TrendPoint> assemble(LocalDate first, LocalDate last, Map<LocalDate, BucketStats> articles,
                                      Map<LocalDate, BucketStats> all, Map<LocalDate, BucketStats> tone,
                                      Map<LocalDate, Integer> stories, Map<LocalDate, Integer> allStories) {
+        return assemble(first, last, articles, all, tone, stories, allStories, Map.of());
+    }
+
+    /** The same, with the matching articles not yet tagged per bucket. */
+    public List<TrendPoint> assemble(LocalDate first, LocalDate last, Map<LocalDate, BucketStats> articles,
+                                     Map<LocalDate, BucketStats> all, Map<LocalDate, BucketStats> tone,
+                                     Map<LocalDate, Integer> stories, Map<LocalDate, Integer> allStories,
+                                     Map<LocalDate, Long> untagged) {
         if (first == null || last == null || first.isAfter(last)) {
             return List.of();
         }
@@ -97,7 +105,8 @@ public final class SeriesAssembler {
                     allStories.getOrDefault(start, 0), share, shareBand == null ? null : shareBand[0],
                     shareBand == null ? null : shareBand[1], window > 1 ? (double) a.count() / pooled : null,
                     t.scored(), t.clusters(), mean, toneBand == null ? null : toneBand[0],
-                    toneBand == null ? null : toneBand[1], mean != null && toneBand == null));
+                    toneBand == null ? null : toneBand[1], mean != null && toneBand == null,
+                    untagged.getOrDefault(start, 0L)));
         }
         return List.copyOf(points);
     }

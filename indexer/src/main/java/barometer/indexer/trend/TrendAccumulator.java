@@ -25,6 +25,8 @@ public final class TrendAccumulator {
     private final Map<LocalDate, Set<Long>> stories = new HashMap<>();
     private final Map<String, Map<LocalDate, Set<Long>>> sourceStories = new HashMap<>();
     private final Map<LocalDate, Map<Long, double[]>> clusters = new HashMap<>();
+    private final Map<LocalDate, Long> untagged = new HashMap<>();
+    private final Map<String, Map<LocalDate, Long>> sourceUntagged = new HashMap<>();
     private final Map<String, Map<LocalDate, Map<Long, double[]>>> sourceClusters = new HashMap<>();
 
     public TrendAccumulator(Interval interval, ZoneId zone, boolean bySource) {
@@ -73,6 +75,25 @@ public final class TrendAccumulator {
         }
     }
 
+    /** Counts an item stored before its tagging (it has no value yet); add it with {@link #add} too. */
+    public void addUntagged(long publishedEpochMillis, String source) {
+        LocalDate bucket = interval.bucketStart(LocalDate.ofInstant(Instant.ofEpochMilli(publishedEpochMillis), zone));
+        untagged.merge(bucket, 1L, Long::sum);
+        if (bySource && source != null) {
+            sourceUntagged.computeIfAbsent(source, s -> new HashMap<>()).merge(bucket, 1L, Long::sum);
+        }
+    }
+
+    /** Items not yet tagged per bucket. */
+    public Map<LocalDate, Long> untagged() {
+        return Map.copyOf(untagged);
+    }
+
+    /** Items not yet tagged per bucket of one source. */
+    public Map<LocalDate, Long> untagged(String source) {
+        return Map.copyOf(sourceUntagged.getOrDefault(source, Map.of()));
+    }
+
     private static void addToCluster(Map<Long, double[]> byArticle, long article, double value) {
         double[] sums = byArticle.computeIfAbsent(article, a -> new double[2]);
         sums[0]++;
@@ -94,6 +115,9 @@ public final class TrendAccumulator {
         other.stories.forEach((d, set) -> stories.computeIfAbsent(d, k -> new HashSet<>()).addAll(set));
         other.sourceStories.forEach((src, m) -> m.forEach((d, set) -> sourceStories
                 .computeIfAbsent(src, k -> new HashMap<>()).computeIfAbsent(d, k -> new HashSet<>()).addAll(set)));
+        other.untagged.forEach((d, n) -> untagged.merge(d, n, Long::sum));
+        other.sourceUntagged.forEach((src, m) -> m.forEach((d, n) -> sourceUntagged
+                .computeIfAbsent(src, k -> new HashMap<>()).merge(d, n, Long::sum)));
         // An article's sentences can be split between two slices of one segment: add their sums, not replace.
         mergeClusters(clusters, other.clusters);
         other.sourceClusters.forEach((src, m) -> mergeClusters(sourceClusters.computeIfAbsent(src, k -> new HashMap<>()), m));

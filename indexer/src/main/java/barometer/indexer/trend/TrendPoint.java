@@ -25,8 +25,11 @@ import java.time.LocalDate;
  * @param toneHigh upper end of that interval
  * @param toneTooFew true when a tone was measured on fewer articles than an interval needs: read the point as
  *     anecdote, not estimate
+ * @param untagged matching articles stored but not yet tagged: counted in {@code articles} and {@code share},
+ *     not yet in the tone
  */
 public record TrendPoint(LocalDate start, long articles, long stories, long allArticles, long allStories,
                          Double share, Double shareLow, Double shareHigh, Double articlesSmoothed, long toneCount,
-                         long toneArticles, Double tone, Double toneLow, Double toneHigh, boolean toneTooFew) {
+                         long toneArticles, Double tone, Double toneLow, Double toneHigh, boolean toneTooFew,
+                         long untagged) {
 }

@@ -60,7 +60,7 @@ class SeriesAssemblerTest {
         // Wilson for 1 of 4: centre (0.25 + 1.9208/4) / (1 + 3.8415/4), half 1.96/1.9604 · √(0.046875 + 0.060024).
         TrendPoint middle = points.get(1);
         assertEquals(new TrendPoint(LocalDate.of(2017, 1, 1), 0, 0, 0, 0, null, null, null, null, 0, 0, null, null, null,
-                false), points.get(0));
+                false, 0), points.get(0));
         assertEquals(0.25, middle.share());
         assertEquals(0.045587, middle.shareLow(), 1e-6);
         assertEquals(0.699358, middle.shareHigh(), 1e-6);
