@@ -169,6 +169,8 @@ public final class Benchmark {
             mentions += single.tag(text).stream().mapToLong(s -> s.mentions().size()).sum();
         }
         double singleRate = sentences / ((System.nanoTime() - t0) / 1e9);
+        System.out.println("tagging profile, one pipeline (where the time went):\n  "
+                + single.profile().replace("\n", "\n  "));
         System.out.printf("shift-reduce + keyword tone, 1 pipeline: %.1f sentences/s (%.2fx), %d phrase tones, "
                 + "%.1f phrase tones/s%n", singleRate, singleRate / baseline, mentions,
                 mentions * singleRate / sentences);

@@ -30,6 +30,9 @@ public final class SentimentTagger {
     private final BlockingQueue<StanfordCoreNLP> pipelines;
     private final int maxSentenceTokens;
     private final ToneModel toneModel;
+    /** Every pipeline built, for the timing profile (the queue holds only the idle ones). */
+    private final List<StanfordCoreNLP> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong phraseNanos = new java.util.concurrent.atomic.AtomicLong();
 
     /** One pipeline with the default parser and the bundled tone model. */
     public SentimentTagger(int maxSentenceTokens, int threads) {
@@ -57,7 +60,9 @@ public final class SentimentTagger {
             for (String annotator : new String[] {"pos", "parse", "sentiment"}) {
                 props.setProperty(annotator + ".barometerPipeline", Integer.toString(i));
             }
-            this.pipelines.add(new StanfordCoreNLP(props));
+            StanfordCoreNLP pipeline = new StanfordCoreNLP(props);
+            all.add(pipeline);
+            this.pipelines.add(pipeline);
         }
     }
 
@@ -96,7 +101,7 @@ public final class SentimentTagger {
             // A sentence over the cap has neither measure: no parse for the tree features, and its phrases would
             // cost time quadratic in its length.
             List<MentionTone> mentions = toneModel == null || !parsed ? List.of()
-                    : mentions(new ParsedSentence(sentence, true));
+                    : timedMentions(new ParsedSentence(sentence, true));
             if (!parsed) {
                 out.add(new TaggedSentence(sentenceText, TaggedSentence.UNTAGGED, List.of(), mentions));
                 continue;
@@ -155,6 +160,29 @@ public final class SentimentTagger {
             pipelines.add(pipeline);
         }
         return doc.get(CoreAnnotations.SentencesAnnotation.class);
+    }
+
+    private List<MentionTone> timedMentions(ParsedSentence sentence) {
+        long t0 = System.nanoTime();
+        try {
+            return mentions(sentence);
+        } finally {
+            phraseNanos.addAndGet(System.nanoTime() - t0);
+        }
+    }
+
+    /**
+     * Where the tagging time went, for the benchmark: CoreNLP's own per-annotator timing of each pipeline
+     * (tokenize, ssplit, pos, parse, sentiment) and the phrase tones' share, in seconds.
+     */
+    public String profile() {
+        StringBuilder out = new StringBuilder();
+        for (StanfordCoreNLP p : all) {
+            out.append(p.timingInformation().strip()).append('\n');
+        }
+        out.append(String.format(java.util.Locale.ROOT, "phrase tones (features and the linear model): %.1f sec.",
+                phraseNanos.get() / 1e9));
+        return out.toString();
     }
 
     /** Phrases a query may name: a run of nouns is one phrase; every verb and adjective is one of its own. */
