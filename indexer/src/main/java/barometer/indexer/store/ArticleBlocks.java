@@ -23,6 +23,10 @@ final class ArticleBlocks {
 
     /** Reads the segment's article documents: one pass over the postings of kind:article. */
     static ArticleBlocks of(LeafReaderContext context) throws IOException {
+        return new ArticleBlocks(read(context), context.docBase);
+    }
+
+    private static FixedBitSet read(LeafReaderContext context) throws IOException {
         FixedBitSet bits = new FixedBitSet(Math.max(1, context.reader().maxDoc()));
         PostingsEnum p = context.reader().postings(new Term(Fields.KIND, Fields.ARTICLE), PostingsEnum.NONE);
         if (p != null) {
@@ -30,7 +34,30 @@ final class ArticleBlocks {
                 bits.set(d);
             }
         }
-        return new ArticleBlocks(bits, context.docBase);
+        return bits;
+    }
+
+    /**
+     * The article documents of each segment, read once per segment rather than once per query (a segment never
+     * changes; its entry goes when the segment is closed). One per index.
+     */
+    static final class Cache {
+        private final java.util.Map<Object, FixedBitSet> bySegment = new java.util.concurrent.ConcurrentHashMap<>();
+
+        ArticleBlocks of(LeafReaderContext context) throws IOException {
+            var helper = context.reader().getCoreCacheHelper();
+            if (helper == null) {
+                return ArticleBlocks.of(context);
+            }
+            FixedBitSet bits = bySegment.get(helper.getKey());
+            if (bits == null) {
+                bits = read(context);
+                if (bySegment.putIfAbsent(helper.getKey(), bits) == null) {
+                    helper.addClosedListener(bySegment::remove);
+                }
+            }
+            return new ArticleBlocks(bits, context.docBase);
+        }
     }
 
     /** The searcher-wide document id of the article of segment document {@code doc}, or -1 when none. */

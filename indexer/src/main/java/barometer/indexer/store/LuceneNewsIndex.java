@@ -100,6 +100,8 @@ public final class LuceneNewsIndex implements NewsIndex {
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** Which documents of each segment are articles: the clusters of the tone interval. */
+    private final ArticleBlocks.Cache articleBlocks = new ArticleBlocks.Cache();
     private final AtomicBoolean changed = new AtomicBoolean();
     private final RecentStories recentStories = new RecentStories(10_000);
     private final java.util.concurrent.atomic.AtomicLong lastAddRefresh = new java.util.concurrent.atomic.AtomicLong();
@@ -344,8 +346,8 @@ public final class LuceneNewsIndex implements NewsIndex {
         var manager = TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource(), trend.scale());
         var toneManager = trend.scope() == ToneScope.MENTIONS
                 ? MentionToneCollector.manager(trend.interval(), trend.zone(), trend.bySource(),
-                        QueryTerms.of(sentences, Fields.TEXT), trend.scale())
-                : TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource(), trend.scale(), true);
+                        QueryTerms.of(sentences, Fields.TEXT), trend.scale(), articleBlocks)
+                : TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource(), trend.scale(), articleBlocks);
         TrendAccumulator[] acc = withSearcher(s -> new TrendAccumulator[] {
             s.search(matching, manager), totals(s, all, trend),
             sentences == null ? null : s.search(sentences, toneManager)});

@@ -31,20 +31,23 @@ final class MentionToneCollector implements Collector {
     private final TrendAccumulator accumulator;
     private final QueryTerms terms;
     private final ToneScale scale;
+    private final ArticleBlocks.Cache blocks;
 
-    private MentionToneCollector(Interval interval, ZoneId zone, boolean bySource, QueryTerms terms, ToneScale scale) {
+    private MentionToneCollector(Interval interval, ZoneId zone, boolean bySource, QueryTerms terms, ToneScale scale,
+                                 ArticleBlocks.Cache blocks) {
         this.accumulator = new TrendAccumulator(interval, zone, bySource);
         this.terms = terms;
         this.scale = scale;
+        this.blocks = blocks;
     }
 
     static CollectorManager<MentionToneCollector, TrendAccumulator> manager(Interval interval, ZoneId zone,
                                                                             boolean bySource, QueryTerms terms,
-                                                                            ToneScale scale) {
+                                                                            ToneScale scale, ArticleBlocks.Cache blocks) {
         return new CollectorManager<>() {
             @Override
             public MentionToneCollector newCollector() {
-                return new MentionToneCollector(interval, zone, bySource, terms, scale);
+                return new MentionToneCollector(interval, zone, bySource, terms, scale, blocks);
             }
 
             @Override
@@ -66,7 +69,7 @@ final class MentionToneCollector implements Collector {
         NumericDocValues published = context.reader().getNumericDocValues(Fields.PUBLISHED);
         SortedDocValues source = accumulator.bySource() ? context.reader().getSortedDocValues(Fields.SOURCE) : null;
         List<PostingsEnum> positions = terms.positions(context.reader());
-        ArticleBlocks blocks = ArticleBlocks.of(context);
+        ArticleBlocks blocks = this.blocks.of(context);
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) {

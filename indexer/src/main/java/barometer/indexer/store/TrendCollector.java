@@ -25,27 +25,27 @@ import org.apache.lucene.util.NumericUtils;
 final class TrendCollector implements Collector {
     private final TrendAccumulator accumulator;
     private final ToneScale scale;
-    private final boolean sentences;
+    private final ArticleBlocks.Cache blocks;
 
-    private TrendCollector(Interval interval, ZoneId zone, boolean bySource, ToneScale scale, boolean sentences) {
+    private TrendCollector(Interval interval, ZoneId zone, boolean bySource, ToneScale scale, ArticleBlocks.Cache blocks) {
         this.accumulator = new TrendAccumulator(interval, zone, bySource);
         this.scale = scale;
-        this.sentences = sentences;
+        this.blocks = blocks;
     }
 
     /** Articles: each value is its own cluster. */
     static CollectorManager<TrendCollector, TrendAccumulator> manager(Interval interval, ZoneId zone, boolean bySource,
                                                                       ToneScale scale) {
-        return manager(interval, zone, bySource, scale, false);
+        return manager(interval, zone, bySource, scale, null);
     }
 
-    /** Sentences (when {@code sentences}): values clustered by their article. */
+    /** Sentences (when {@code blocks} is given): values clustered by their article. */
     static CollectorManager<TrendCollector, TrendAccumulator> manager(Interval interval, ZoneId zone, boolean bySource,
-                                                                      ToneScale scale, boolean sentences) {
+                                                                      ToneScale scale, ArticleBlocks.Cache blocks) {
         return new CollectorManager<>() {
             @Override
             public TrendCollector newCollector() {
-                return new TrendCollector(interval, zone, bySource, scale, sentences);
+                return new TrendCollector(interval, zone, bySource, scale, blocks);
             }
 
             @Override
@@ -63,7 +63,8 @@ final class TrendCollector implements Collector {
         NumericDocValues sentiment = context.reader().getNumericDocValues(Fields.SENTIMENT);
         SortedDocValues source = accumulator.bySource() ? context.reader().getSortedDocValues(Fields.SOURCE) : null;
         NumericDocValues story = context.reader().getNumericDocValues(Fields.STORY_HASH);
-        ArticleBlocks blocks = sentences ? ArticleBlocks.of(context) : null;
+        boolean sentences = this.blocks != null;
+        ArticleBlocks blocks = sentences ? this.blocks.of(context) : null;
         NumericDocValues pending = sentences ? null : context.reader().getNumericDocValues(Fields.PENDING);
         ToneScope scope = sentences ? ToneScope.SENTENCES : ToneScope.ARTICLES;
         return new LeafCollector() {

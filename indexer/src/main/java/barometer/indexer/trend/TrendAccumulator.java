@@ -20,14 +20,76 @@ public final class TrendAccumulator {
     private final Interval interval;
     private final ZoneId zone;
     private final boolean bySource;
-    private final Map<LocalDate, BucketStats> overall = new HashMap<>();
-    private final Map<String, Map<LocalDate, BucketStats>> sources = new HashMap<>();
+    /** Sums per bucket, kept mutable while items arrive (an immutable record per item cost a fifth of a trend). */
+    private final Map<LocalDate, Sums> overall = new HashMap<>();
+    private final Map<String, Map<LocalDate, Sums>> sources = new HashMap<>();
+    /** The bucket of each epoch day seen, for a fixed-offset zone (UTC by default): most items share few days. */
+    private final Map<Long, LocalDate> bucketOfDay = new HashMap<>();
+
+    /** A bucket's running sums (see {@link BucketStats} for what each is). */
+    private static final class Sums {
+        long count, scored, clusters;
+        double sum, sumOfSquares, clusterSquares, clusterCross, clusterSizeSquares;
+
+        void add(Sums o) {
+            count += o.count;
+            scored += o.scored;
+            clusters += o.clusters;
+            sum += o.sum;
+            sumOfSquares += o.sumOfSquares;
+            clusterSquares += o.clusterSquares;
+            clusterCross += o.clusterCross;
+            clusterSizeSquares += o.clusterSizeSquares;
+        }
+
+        BucketStats stats() {
+            return new BucketStats(count, scored, sum, sumOfSquares, clusters, clusterSquares, clusterCross,
+                    clusterSizeSquares);
+        }
+    }
+
+    /** Adds one item to a bucket's sums: an article by itself is its own cluster. */
+    private static void item(Sums b, double value, boolean valued, boolean ownCluster) {
+        b.count++;
+        if (valued) {
+            b.scored++;
+            b.sum += value;
+            b.sumOfSquares += value * value;
+            if (ownCluster) {
+                b.clusters++;
+                b.clusterSquares += value * value;
+                b.clusterCross += value;
+                b.clusterSizeSquares += 1;
+            }
+        }
+    }
+
+    private LocalDate bucketOf(long epochMillis) {
+        if (zone instanceof java.time.ZoneOffset offset) {
+            long day = Math.floorDiv(epochMillis / 1000 + (epochMillis % 1000 < 0 ? -1 : 0) + offset.getTotalSeconds(),
+                    86_400L);
+            LocalDate bucket = bucketOfDay.get(day);
+            if (bucket == null) {
+                bucket = interval.bucketStart(LocalDate.ofEpochDay(day));
+                bucketOfDay.put(day, bucket);
+            }
+            return bucket;
+        }
+        return interval.bucketStart(LocalDate.ofInstant(Instant.ofEpochMilli(epochMillis), zone));
+    }
     private final Map<LocalDate, Set<Long>> stories = new HashMap<>();
     private final Map<String, Map<LocalDate, Set<Long>>> sourceStories = new HashMap<>();
-    private final Map<LocalDate, Map<Long, double[]>> clusters = new HashMap<>();
+    /**
+     * The article whose values are being added: an article's sentences come one after another (they are one block
+     * of the index), so its cluster sums are kept here and folded into its bucket when the next article starts.
+     */
+    private long currentArticle = Long.MIN_VALUE;
+    private LocalDate currentBucket;
+    private String currentSource;
+    private double currentCount;
+    private double currentSum;
     private final Map<LocalDate, Long> untagged = new HashMap<>();
     private final Map<String, Map<LocalDate, Long>> sourceUntagged = new HashMap<>();
-    private final Map<String, Map<LocalDate, Map<Long, double[]>>> sourceClusters = new HashMap<>();
 
     public TrendAccumulator(Interval interval, ZoneId zone, boolean bySource) {
         this.interval = interval;
@@ -50,34 +112,35 @@ public final class TrendAccumulator {
      * comes from (values of one article are one cluster), or null when the item is an article itself.
      */
     public void add(long publishedEpochMillis, double value, String source, Long story, Long article) {
-        LocalDate bucket = interval.bucketStart(LocalDate.ofInstant(Instant.ofEpochMilli(publishedEpochMillis), zone));
+        LocalDate bucket = bucketOf(publishedEpochMillis);
         boolean valued = !Double.isNaN(value);
-        BucketStats one = !valued ? new BucketStats(1, 0, 0, 0)
-                : article == null ? new BucketStats(1, 1, value, value * value)
-                : new BucketStats(1, 1, value, value * value, 0, 0, 0, 0);
-        overall.merge(bucket, one, BucketStats::plus);
+        item(overall.computeIfAbsent(bucket, d -> new Sums()), value, valued, article == null);
         if (story != null) {
             stories.computeIfAbsent(bucket, d -> new HashSet<>()).add(story);
         }
         if (valued && article != null) {
-            addToCluster(clusters.computeIfAbsent(bucket, d -> new HashMap<>()), article, value);
+            if (article != currentArticle || !bucket.equals(currentBucket)) {
+                flushCluster();
+                currentArticle = article;
+                currentBucket = bucket;
+                currentSource = bySource ? source : null;
+            }
+            currentCount++;
+            currentSum += value;
         }
         if (bySource && source != null) {
-            sources.computeIfAbsent(source, s -> new HashMap<>()).merge(bucket, one, BucketStats::plus);
+            item(sources.computeIfAbsent(source, s -> new HashMap<>()).computeIfAbsent(bucket, d -> new Sums()), value,
+                    valued, article == null);
             if (story != null) {
                 sourceStories.computeIfAbsent(source, s -> new HashMap<>())
                         .computeIfAbsent(bucket, d -> new HashSet<>()).add(story);
-            }
-            if (valued && article != null) {
-                addToCluster(sourceClusters.computeIfAbsent(source, s -> new HashMap<>())
-                        .computeIfAbsent(bucket, d -> new HashMap<>()), article, value);
             }
         }
     }
 
     /** Counts an item stored before its tagging (it has no value yet); add it with {@link #add} too. */
     public void addUntagged(long publishedEpochMillis, String source) {
-        LocalDate bucket = interval.bucketStart(LocalDate.ofInstant(Instant.ofEpochMilli(publishedEpochMillis), zone));
+        LocalDate bucket = bucketOf(publishedEpochMillis);
         untagged.merge(bucket, 1L, Long::sum);
         if (bySource && source != null) {
             sourceUntagged.computeIfAbsent(source, s -> new HashMap<>()).merge(bucket, 1L, Long::sum);
@@ -94,10 +157,26 @@ public final class TrendAccumulator {
         return Map.copyOf(sourceUntagged.getOrDefault(source, Map.of()));
     }
 
-    private static void addToCluster(Map<Long, double[]> byArticle, long article, double value) {
-        double[] sums = byArticle.computeIfAbsent(article, a -> new double[2]);
-        sums[0]++;
-        sums[1] += value;
+    private void cluster(Sums b) {
+        b.clusters++;
+        b.clusterSquares += currentSum * currentSum;
+        b.clusterCross += currentCount * currentSum;
+        b.clusterSizeSquares += currentCount * currentCount;
+    }
+
+    /** Folds the current article's cluster sums into its bucket (overall and for its source). */
+    private void flushCluster() {
+        if (currentCount == 0) {
+            return;
+        }
+        cluster(overall.computeIfAbsent(currentBucket, d -> new Sums()));
+        if (currentSource != null) {
+            cluster(sources.computeIfAbsent(currentSource, k -> new HashMap<>()).computeIfAbsent(currentBucket,
+                    d -> new Sums()));
+        }
+        currentCount = 0;
+        currentSum = 0;
+        currentArticle = Long.MIN_VALUE;
     }
 
     /** Whether the caller asked for a per-source breakdown (then it must pass each item's source). */
@@ -105,12 +184,17 @@ public final class TrendAccumulator {
         return bySource;
     }
 
-    /** Folds another accumulator (same interval and zone) into this one. */
+    /**
+     * Folds another accumulator (same interval and zone) into this one. An article split between two slices of
+     * one segment (Lucene rarely splits a segment) would count as two clusters: a slightly wider interval.
+     */
     public TrendAccumulator merge(TrendAccumulator other) {
-        other.overall.forEach((d, s) -> overall.merge(d, s, BucketStats::plus));
+        flushCluster();
+        other.flushCluster();
+        other.overall.forEach((d, s) -> overall.computeIfAbsent(d, k -> new Sums()).add(s));
         other.sources.forEach((src, m) -> {
-            Map<LocalDate, BucketStats> mine = sources.computeIfAbsent(src, k -> new HashMap<>());
-            m.forEach((d, s) -> mine.merge(d, s, BucketStats::plus));
+            Map<LocalDate, Sums> mine = sources.computeIfAbsent(src, k -> new HashMap<>());
+            m.forEach((d, s) -> mine.computeIfAbsent(d, k -> new Sums()).add(s));
         });
         other.stories.forEach((d, set) -> stories.computeIfAbsent(d, k -> new HashSet<>()).addAll(set));
         other.sourceStories.forEach((src, m) -> m.forEach((d, set) -> sourceStories
@@ -118,9 +202,6 @@ public final class TrendAccumulator {
         other.untagged.forEach((d, n) -> untagged.merge(d, n, Long::sum));
         other.sourceUntagged.forEach((src, m) -> m.forEach((d, n) -> sourceUntagged
                 .computeIfAbsent(src, k -> new HashMap<>()).merge(d, n, Long::sum)));
-        // An article's sentences can be split between two slices of one segment: add their sums, not replace.
-        mergeClusters(clusters, other.clusters);
-        other.sourceClusters.forEach((src, m) -> mergeClusters(sourceClusters.computeIfAbsent(src, k -> new HashMap<>()), m));
         return this;
     }
 
@@ -134,34 +215,6 @@ public final class TrendAccumulator {
         return counts(sourceStories.getOrDefault(source, Map.of()));
     }
 
-    private static void mergeClusters(Map<LocalDate, Map<Long, double[]>> into, Map<LocalDate, Map<Long, double[]>> from) {
-        from.forEach((d, byArticle) -> {
-            Map<Long, double[]> mine = into.computeIfAbsent(d, k -> new HashMap<>());
-            byArticle.forEach((a, sums) -> {
-                double[] own = mine.computeIfAbsent(a, k -> new double[2]);
-                own[0] += sums[0];
-                own[1] += sums[1];
-            });
-        });
-    }
-
-    private static Map<LocalDate, BucketStats> withClusters(Map<LocalDate, BucketStats> stats,
-                                                            Map<LocalDate, Map<Long, double[]>> byBucket) {
-        Map<LocalDate, BucketStats> out = new HashMap<>(stats);
-        byBucket.forEach((d, byArticle) -> {
-            double squares = 0, cross = 0, sizes = 0;
-            for (double[] c : byArticle.values()) {
-                squares += c[1] * c[1];
-                cross += c[0] * c[1];
-                sizes += c[0] * c[0];
-            }
-            BucketStats own = out.getOrDefault(d, BucketStats.EMPTY);
-            out.put(d, own.withClusters(own.clusters() + byArticle.size(), own.clusterSquares() + squares,
-                    own.clusterCross() + cross, own.clusterSizeSquares() + sizes));
-        });
-        return Map.copyOf(out);
-    }
-
     private static Map<LocalDate, Integer> counts(Map<LocalDate, Set<Long>> sets) {
         Map<LocalDate, Integer> out = new HashMap<>();
         sets.forEach((d, s) -> out.put(d, s.size()));
@@ -170,13 +223,21 @@ public final class TrendAccumulator {
 
     /** Per-bucket sums over all items. */
     public Map<LocalDate, BucketStats> overall() {
-        return withClusters(overall, clusters);
+        flushCluster();
+        return stats(overall);
+    }
+
+    private static Map<LocalDate, BucketStats> stats(Map<LocalDate, Sums> sums) {
+        Map<LocalDate, BucketStats> out = new HashMap<>();
+        sums.forEach((d, s) -> out.put(d, s.stats()));
+        return Map.copyOf(out);
     }
 
     /** Per-bucket sums for each source (empty unless built by source). */
     public Map<String, Map<LocalDate, BucketStats>> perSource() {
         Map<String, Map<LocalDate, BucketStats>> out = new HashMap<>();
-        sources.forEach((k, v) -> out.put(k, withClusters(v, sourceClusters.getOrDefault(k, Map.of()))));
+        flushCluster();
+        sources.forEach((k, v) -> out.put(k, stats(v)));
         return Map.copyOf(out);
     }
 }
