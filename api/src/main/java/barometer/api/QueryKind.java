@@ -1,6 +1,5 @@
 package barometer.api;
 
-import barometer.indexer.SentenceHit;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -27,7 +26,7 @@ public enum QueryKind {
     private static final double PERSON_CONTEXT = 0.5;
 
     /** The kind of {@code query}, judged on sentences it matches. */
-    static QueryKind of(String query, List<SentenceHit> evidence) {
+    static QueryKind of(String query, List<String> evidence) {
         List<String> words = WORDS.matcher(query == null ? "" : query).results().map(m -> m.group())
                 .filter(w -> !OPERATORS.contains(w.toLowerCase(Locale.ROOT)))
                 .map(w -> w.toLowerCase(Locale.ROOT)).toList();
@@ -35,8 +34,8 @@ public enum QueryKind {
             return WORD;
         }
         int seen = 0, capitalised = 0, beside = 0;
-        for (SentenceHit hit : evidence) {
-            List<String> tokens = WORDS.matcher(hit.text()).results().map(m -> m.group()).toList();
+        for (String sentence : evidence) {
+            List<String> tokens = WORDS.matcher(sentence).results().map(m -> m.group()).toList();
             for (int i = 1; i < tokens.size(); i++) {
                 String w = tokens.get(i);
                 if (words.contains(w.toLowerCase(Locale.ROOT))) {

@@ -136,7 +136,7 @@ public class TrendResource {
         }
         List<Series> out = series.stream().map(s -> new Series(s.query(), measure(s),
                 QueryKind.of(s.query(), s.query().isEmpty() ? List.of()
-                        : index.sentences(s.query(), fromDay, toDay, zone, KIND_EVIDENCE)),
+                        : index.sentenceTexts(s.query(), KIND_EVIDENCE)),
                 s.points(), s.bySource())).toList();
         return Response.ok(new Trends(iv.name().toLowerCase(Locale.ROOT), toneScope.name().toLowerCase(Locale.ROOT),
                 scale(toneScale), share.name().toLowerCase(Locale.ROOT), smoothing, zone.getId(), out),

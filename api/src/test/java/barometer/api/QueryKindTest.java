@@ -2,15 +2,13 @@ package barometer.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import barometer.indexer.SentenceHit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QueryKindTest {
 
-    private static List<SentenceHit> sentences(String... texts) {
-        return java.util.Arrays.stream(texts)
-                .map(t -> new SentenceHit(t, 2, "http://x/", "t", "s", null, List.of())).toList();
+    private static List<String> sentences(String... texts) {
+        return List.of(texts);
     }
 
     @Test

@@ -173,9 +173,6 @@ public final class Ingest implements AutoCloseable {
             reused.addAndGet(known.get().size());
             return new AnalysedArticle(article, known.get());
         }
-        synchronized (queueLock) {
-            queueLock.notifyAll();
-        }
         return AnalysedArticle.untagged(article);
     }
 
@@ -301,6 +298,12 @@ public final class Ingest implements AutoCloseable {
                 commits.incrementAndGet();
                 stored.addAndGet(submitted);
                 group.forEach(w -> w.stage().complete(null));
+                if (submitted > 0 && tagging == Tagging.QUEUED) {
+                    // Untagged articles become visible to the queue with this commit: wake the waiting workers.
+                    synchronized (queueLock) {
+                        queueLock.notifyAll();
+                    }
+                }
             } catch (RuntimeException e) {
                 failed.addAndGet(submitted);
                 LOG.errorf(e, "Could not commit %d stored articles; their sources will send them again", group.size());

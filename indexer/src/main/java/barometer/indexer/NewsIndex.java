@@ -35,6 +35,12 @@ public interface NewsIndex extends AutoCloseable {
      */
     List<Article> untagged(int limit, java.util.Set<String> except);
 
+    /**
+     * The text of up to {@code limit} sentences that match the query, best matches first: only the text, for
+     * judging how the query's words are written (no titles, dates or tones are read).
+     */
+    List<String> sentenceTexts(String query, int limit);
+
     /** Articles stored and not yet tagged. */
     long untaggedCount();
 

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -78,9 +77,5 @@ final class ArchiveFields {
     /** A header's names, lower-cased, for lookups that ignore case. */
     static String key(String name) {
         return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-    }
-
-    static Function<String, String> lookup(Map<String, String> values) {
-        return values::get;
     }
 }

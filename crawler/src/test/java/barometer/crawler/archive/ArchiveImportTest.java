@@ -132,22 +132,25 @@ class ArchiveImportTest {
     void aRecordThatCouldNotBeStoredIsTriedAgainNextTime(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("two.jsonl"), "{\"url\": \"https://news.example/x\", \"text\": \""
                 + PROSE + "\"}\n{\"url\": \"https://news.example/y\", \"text\": \"" + PROSE + "\"}\n");
-        List<String> taken = new ArrayList<>();
-        ArticleSink flaky = a -> a.url().endsWith("/x") && taken.isEmpty()
+        java.util.Set<String> taken = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicBoolean diskFull = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ArticleSink flaky = a -> a.url().endsWith("/x") && diskFull.get()
                 ? CompletableFuture.failedFuture(new IOException("disk full"))
                 : CompletableFuture.runAsync(() -> taken.add(a.url()));
         ArchiveImport.Report r = new ArchiveImport(dir.resolve("state"), flaky, taken::contains, new ArticleExtractor(),
                 "").run(file, null);
         assertEquals(1, r.failed());
+        assertEquals(1, r.stored(), "the second record is stored all the same");
         assertEquals(0, r.done(), "the failed first record holds the resume point");
 
-        taken.add("");
+        diskFull.set(false);
         ArchiveImport.Report retry = new ArchiveImport(dir.resolve("state"), flaky, taken::contains,
                 new ArticleExtractor(), "").run(file, null);
         assertEquals(0, retry.resumedAt());
         assertEquals(1, retry.stored());
         assertEquals(1, retry.alreadyStored());
         assertEquals(2, retry.done());
+        assertEquals(java.util.Set.of("https://news.example/x", "https://news.example/y"), taken);
     }
 
     private static WarcResponse response(String url, int status, String type, String body) {

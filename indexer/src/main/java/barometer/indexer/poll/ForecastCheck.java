@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * How well the realtime average predicted the polls that came after it: mean absolute error with and without
@@ -42,8 +43,7 @@ public record ForecastCheck(int polls, LocalDate from, LocalDate to, double mean
         }
         double withHouse = scored.stream().mapToDouble(f -> Math.abs(f.error())).average().orElseThrow();
         double without = scored.stream().mapToDouble(f -> Math.abs(f.share() - f.average())).average().orElseThrow();
-        org.apache.commons.math3.distribution.NormalDistribution normal =
-                new org.apache.commons.math3.distribution.NormalDistribution();
+        NormalDistribution normal = new NormalDistribution();
         List<Coverage> own = new ArrayList<>(), model = new ArrayList<>(), any = new ArrayList<>();
         for (int l = 0; l < PollForecast.LEVELS.size(); l++) {
             int level = l;
@@ -67,10 +67,5 @@ public record ForecastCheck(int polls, LocalDate from, LocalDate to, double mean
         }
         return new Coverage(PollForecast.LEVELS.get(level), inside / (double) forecasts.size(),
                 width / forecasts.size());
-    }
-
-    /** The coverage of the published interval for the poll's own pollster at {@code level}, if checked. */
-    public Coverage at(double level) {
-        return pollster.stream().filter(c -> c.level() == level).findFirst().orElse(null);
     }
 }

@@ -45,9 +45,12 @@ public final class PollAverage {
     private static final int EVERYTHING = Integer.MAX_VALUE;
 
     private final PollAverageSettings settings;
+    /** The normal quantile of the average's interval at the settings' level. */
+    private final double z;
 
     public PollAverage(PollAverageSettings settings) {
         this.settings = settings;
+        this.z = new NormalDistribution().inverseCumulativeProbability(0.5 + settings.level() / 2);
     }
 
     /** One poll as the model sees it. */
@@ -349,7 +352,6 @@ public final class PollAverage {
     /** One day: the average's interval at the settings' level and the calibrated predictive interval. */
     private PollAveragePoint point(int day, double mean, double variance, int polls, Fit fit, Integer nextHouse,
             Integer nextSize, double median, PredictiveCalibration calibration) {
-        double z = new NormalDistribution().inverseCumulativeProbability(0.5 + settings.level() / 2);
         double sd = Math.sqrt(variance);
         boolean known = nextHouse != null && nextHouse >= 0;
         double centre = mean + (known ? fit.effect(nextHouse) : 0);

@@ -27,10 +27,6 @@ final class PredictiveCalibration {
         sorted.add(at < 0 ? -at - 1 : at, a);
     }
 
-    int size() {
-        return sorted.size();
-    }
-
     /** The multiplier of sd for a central interval of probability {@code level}. */
     double multiplier(double level) {
         int n = sorted.size();

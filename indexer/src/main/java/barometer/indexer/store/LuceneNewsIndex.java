@@ -222,6 +222,19 @@ public final class LuceneNewsIndex implements NewsIndex {
     }
 
     @Override
+    public List<String> sentenceTexts(String query, int limit) {
+        Query q = sentences(TrendQuery.of(query, null, null, null, null));
+        return withSearcher(s -> {
+            StoredFields stored = s.storedFields();
+            List<String> out = new ArrayList<>();
+            for (ScoreDoc sd : s.search(q, Math.max(1, limit)).scoreDocs) {
+                out.add(stored.document(sd.doc, java.util.Set.of(Fields.TEXT)).get(Fields.TEXT));
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    @Override
     public long untaggedCount() {
         Query pending = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.PENDING, "1")), Occur.FILTER)
