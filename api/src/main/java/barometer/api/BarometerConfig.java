@@ -144,6 +144,14 @@ public interface BarometerConfig {
         /** A folder with a tone model written by {@code ./barometer train-tone}; blank: the bundled model. */
         Optional<String> toneModel();
 
+        /**
+         * {@code none}: the bundled tone model reads words, CoreNLP's sentiment tree and dependencies; {@code minilm}:
+         * the bundled model that also reads the MiniLM sentence encoder's vectors (better tone, slower tagging).
+         * Ignored when {@code tone-model} names a folder (that model says whether it needs the encoder).
+         */
+        @WithDefault("none")
+        barometer.indexer.sentiment.ToneEncoder toneEncoder();
+
         /** Threads the parser uses within one article. */
         @WithDefault("1")
         int parserThreads();

@@ -12,6 +12,7 @@ import barometer.crawler.fetch.HostGate;
 import barometer.indexer.Ingest;
 import barometer.indexer.NewsIndex;
 import barometer.indexer.sentiment.SentimentTagger;
+import barometer.indexer.sentiment.ToneEncoder;
 import barometer.indexer.sentiment.ToneModel;
 import barometer.indexer.sentiment.WorkerCount;
 import barometer.indexer.store.LuceneNewsIndex;
@@ -48,14 +49,15 @@ class Components {
     @Produces
     @ApplicationScoped
     SentimentTagger sentimentTagger(BarometerConfig config, WorkerCount workers) {
+        ToneModel model = toneModel(config);
         return new SentimentTagger(config.sentiment().maxSentenceTokens(), config.sentiment().parserThreads(),
-                workers.workers(), config.sentiment().parser(), toneModel(config));
+                workers.workers(), config.sentiment().parser(), model, ToneEncoder.encoderFor(model));
     }
 
     private static ToneModel toneModel(BarometerConfig config) {
         String folder = config.sentiment().toneModel().orElse("").strip();
         if (folder.isEmpty()) {
-            return ToneModel.bundled();
+            return config.sentiment().toneEncoder().bundledModel();
         }
         try {
             return ToneModel.load(java.nio.file.Path.of(folder));

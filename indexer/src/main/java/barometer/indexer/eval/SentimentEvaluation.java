@@ -6,6 +6,7 @@ import barometer.indexer.sentiment.Parser;
 import barometer.indexer.sentiment.SentimentTagger;
 import barometer.indexer.sentiment.TaggedSentence;
 import barometer.indexer.sentiment.ToneClass;
+import barometer.indexer.sentiment.ToneEncoder;
 import barometer.indexer.sentiment.ToneModel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -69,8 +70,10 @@ public final class SentimentEvaluation {
                 columns == 2 ? "sentence labels" : "tone toward a mention", parser.label());
         String toneModel = option(args, "--tone-model");
         boolean sentenceMeasure = "sentence".equals(option(args, "--measure"));
-        SentimentTagger tagger = new SentimentTagger(80, 1, 1, parser,
-                toneModel == null ? ToneModel.bundled() : ToneModel.load(Path.of(toneModel)));
+        ToneEncoder encoder = option(args, "--tone-encoder") == null ? ToneEncoder.NONE
+                : ToneEncoder.parse(option(args, "--tone-encoder"));
+        ToneModel model = toneModel == null ? encoder.bundledModel() : ToneModel.load(Path.of(toneModel));
+        SentimentTagger tagger = new SentimentTagger(80, 1, 1, parser, model, ToneEncoder.encoderFor(model));
         tagger.tag("Warm up the models.");
         Evaluation result = evaluate(tagger, rows, sentenceMeasure);
         if (out != null) {
@@ -86,7 +89,7 @@ public final class SentimentEvaluation {
         System.out.printf("n=%d acc=%.4f f1m=%.4f%n", result.n, result.accuracy, result.macroF1);
         EvaluationRecords records = EvaluationRecords.fromSystemProperties();
         records.report(records.record("eval-sentiment", result.variant() + "-" + parser.label()
-                + (toneModel == null ? "" : "-custom-model"), "./barometer eval-sentiment " + String.join(" ", args),
+                + (toneModel == null ? "" : "-custom-model") + (model.usesEncoder() ? "-minilm" : ""), "./barometer eval-sentiment " + String.join(" ", args),
                 file, result.subject() + ", " + parser.label() + " parser",
                 columns == 2 ? "sentences" : "mentions", (int) result.n(), "", result.figures()));
     }

@@ -40,6 +40,12 @@ record MentionFeatures(Set<String> words, Map<String, Double> scores) {
             "neither", "nobody", "nothing");
 
     private static final double SCORE_WEIGHT = 0.5;
+    /** Length of each encoder vector beside the unit-length binary features. */
+    static final double ENCODER_WEIGHT = 1.0;
+    private static final String MENTION_VECTOR = "EM:";
+    private static final String SENTENCE_VECTOR = "ES:";
+    private static final String[] MENTION_VECTOR_NAMES = names(MENTION_VECTOR);
+    private static final String[] SENTENCE_VECTOR_NAMES = names(SENTENCE_VECTOR);
     private static final Pattern TREE_NODE = Pattern.compile("[NW]\\d:");
     private static final Pattern DEPENDENCY = Pattern.compile("G\\d:|GW:|REL:|PATH:|ROOT\\d");
 
@@ -78,7 +84,50 @@ record MentionFeatures(Set<String> words, Map<String, Double> scores) {
 
     /** Whether a feature comes from the words alone. */
     static boolean isWord(String feature) {
-        return !isTree(feature) && !isDependency(feature);
+        return !isTree(feature) && !isDependency(feature) && !isEncoder(feature);
+    }
+
+    /** Whether a feature is a dimension of the sentence encoder's vectors. */
+    static boolean isEncoder(String feature) {
+        return feature.startsWith(MENTION_VECTOR) || feature.startsWith(SENTENCE_VECTOR);
+    }
+
+    /**
+     * These features and the sentence encoder's view of the mention: the mean vector of its word pieces and
+     * the sentence's mean vector, each scaled to unit length and then by the weight (chosen by
+     * cross-validation on the training part, see {@code ToneTraining}).
+     */
+    MentionFeatures withEncoding(EncodedSentence sentence, int from, int to) {
+        Map<String, Double> s = new LinkedHashMap<>(scores);
+        put(s, MENTION_VECTOR_NAMES, sentence.over(from, to));
+        put(s, SENTENCE_VECTOR_NAMES, sentence.mean());
+        return new MentionFeatures(words, Collections.unmodifiableMap(s));
+    }
+
+    /** The same features with the encoder's dimensions multiplied by a factor (to choose the weight). */
+    MentionFeatures scalingEncoder(double factor) {
+        Map<String, Double> s = new LinkedHashMap<>();
+        scores.forEach((name, value) -> s.put(name, isEncoder(name) ? value * factor : value));
+        return new MentionFeatures(words, Collections.unmodifiableMap(s));
+    }
+
+    private static void put(Map<String, Double> scores, String[] names, float[] vector) {
+        double norm = 0;
+        for (float v : vector) {
+            norm += v * v;
+        }
+        double scale = norm == 0 ? 0 : ENCODER_WEIGHT / Math.sqrt(norm);
+        for (int d = 0; d < vector.length; d++) {
+            scores.put(names[d], vector[d] * scale);
+        }
+    }
+
+    private static String[] names(String prefix) {
+        String[] out = new String[SentenceEncoder.DIMENSIONS];
+        for (int d = 0; d < out.length; d++) {
+            out[d] = prefix + d;
+        }
+        return out;
     }
 
     /** The features of the mention at [from, to) of the parsed sentence (offsets in its text). */

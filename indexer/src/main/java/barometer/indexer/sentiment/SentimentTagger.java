@@ -40,11 +40,14 @@ public final class SentimentTagger {
     private final List<StanfordCoreNLP> all = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicLong phraseNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong dependencyNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong encoderNanos = new java.util.concurrent.atomic.AtomicLong();
     /**
      * Converts a parse to the basic (uncollapsed) Universal Dependencies the tone model reads, exactly as the
      * parse annotator would (English, punctuation kept).
      */
     private final GrammaticalStructureFactory dependencies;
+    /** Reads each parsed sentence for a tone model that uses it; null otherwise. */
+    private final SentenceEncoder encoder;
 
     /** One pipeline with the default parser and the bundled tone model. */
     public SentimentTagger(int maxSentenceTokens, int threads) {
@@ -61,6 +64,24 @@ public final class SentimentTagger {
      * @param toneModel reads the tone toward each phrase; null for sentence labels only
      */
     public SentimentTagger(int maxSentenceTokens, int threads, int pipelines, Parser parser, ToneModel toneModel) {
+        this(maxSentenceTokens, threads, pipelines, parser, toneModel, null);
+    }
+
+    /**
+     * As above, with the sentence encoder a tone model trained on its vectors reads (each sentence on its own, on
+     * the caller's thread).
+     *
+     * @param encoder the encoder; required when the tone model {@linkplain ToneModel#usesEncoder() uses it},
+     *     else null
+     * @throws IllegalArgumentException when the tone model needs an encoder and none is given
+     */
+    public SentimentTagger(int maxSentenceTokens, int threads, int pipelines, Parser parser, ToneModel toneModel,
+            SentenceEncoder encoder) {
+        if (toneModel != null && toneModel.usesEncoder() && encoder == null) {
+            throw new IllegalArgumentException("this tone model reads the sentence encoder's vectors: give the "
+                    + "tagger a SentenceEncoder");
+        }
+        this.encoder = toneModel == null || toneModel.usesEncoder() ? encoder : null;
         this.maxSentenceTokens = maxSentenceTokens;
         this.toneModel = toneModel;
         this.pipelines = new ArrayBlockingQueue<>(pipelines);
@@ -114,14 +135,17 @@ public final class SentimentTagger {
     /** Splits a text into sentences and tags each one. */
     public List<TaggedSentence> tag(String text) {
         List<TaggedSentence> out = new ArrayList<>();
-        for (CoreMap sentence : annotate(text)) {
+        List<CoreMap> sentences = annotate(text);
+        List<EncodedSentence> encoded = encoded(sentences);
+        for (int s = 0; s < sentences.size(); s++) {
+            CoreMap sentence = sentences.get(s);
             String sentenceText = sentence.get(CoreAnnotations.TextAnnotation.class);
             Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
             boolean parsed = parsed(sentence);
             // A sentence over the cap has neither measure: no parse for the tree features, and its phrases would
             // cost time quadratic in its length.
             List<MentionTone> mentions = toneModel == null || !parsed ? List.of()
-                    : timedMentions(sentence);
+                    : timedMentions(sentence, encoded == null ? null : encoded.get(s));
             if (!parsed) {
                 out.add(new TaggedSentence(sentenceText, TaggedSentence.UNTAGGED, List.of(), mentions));
                 continue;
@@ -134,6 +158,27 @@ public final class SentimentTagger {
             out.add(new TaggedSentence(sentenceText, RNNCoreAnnotations.getPredictedClass(tree), probabilities, mentions));
         }
         return List.copyOf(out);
+    }
+
+    /** The encoder's reading of every parsed sentence (null entries for the others); null without an encoder. */
+    private List<EncodedSentence> encoded(List<CoreMap> sentences) {
+        if (encoder == null || toneModel == null) {
+            return null;
+        }
+        long t0 = System.nanoTime();
+        List<String> texts = new ArrayList<>();
+        for (CoreMap sentence : sentences) {
+            if (parsed(sentence)) {
+                texts.add(sentence.get(CoreAnnotations.TextAnnotation.class));
+            }
+        }
+        java.util.Iterator<EncodedSentence> read = encoder.encode(texts).iterator();
+        List<EncodedSentence> out = new ArrayList<>(sentences.size());
+        for (CoreMap sentence : sentences) {
+            out.add(parsed(sentence) ? read.next() : null);
+        }
+        encoderNanos.addAndGet(System.nanoTime() - t0);
+        return out;
     }
 
     /**
@@ -161,7 +206,12 @@ public final class SentimentTagger {
         int base = holder.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
         addDependencies(holder);
         ParsedSentence parsed = new ParsedSentence(holder, parsed(holder));
-        return MentionFeatures.of(parsed, from - base, Math.min(to - base, parsed.text().length()));
+        int begin = from - base, end = Math.min(to - base, parsed.text().length());
+        MentionFeatures features = MentionFeatures.of(parsed, begin, end);
+        if (encoder != null) {
+            features = features.withEncoding(encoder.encode(List.of(parsed.text())).get(0), begin, end);
+        }
+        return features;
     }
 
     private boolean parsed(CoreMap sentence) {
@@ -195,12 +245,12 @@ public final class SentimentTagger {
         }
     }
 
-    private List<MentionTone> timedMentions(CoreMap parsed) {
+    private List<MentionTone> timedMentions(CoreMap parsed, EncodedSentence encoded) {
         addDependencies(parsed);
         ParsedSentence sentence = new ParsedSentence(parsed, true);
         long t0 = System.nanoTime();
         try {
-            return mentions(sentence);
+            return mentions(sentence, encoded);
         } finally {
             phraseNanos.addAndGet(System.nanoTime() - t0);
         }
@@ -217,13 +267,17 @@ public final class SentimentTagger {
         }
         out.append(String.format(java.util.Locale.ROOT, "basic dependencies (for phrase tones): %.1f sec.%n",
                 dependencyNanos.get() / 1e9));
+        if (encoder != null) {
+            out.append(String.format(java.util.Locale.ROOT, "sentence encoder (MiniLM, for phrase tones): %.1f sec.%n",
+                    encoderNanos.get() / 1e9));
+        }
         out.append(String.format(java.util.Locale.ROOT, "phrase tones (features and the linear model): %.1f sec.",
                 phraseNanos.get() / 1e9));
         return out.toString();
     }
 
     /** Phrases a query may name: a run of nouns is one phrase; every verb and adjective is one of its own. */
-    private List<MentionTone> mentions(ParsedSentence sentence) {
+    private List<MentionTone> mentions(ParsedSentence sentence, EncodedSentence encoded) {
         List<CoreLabel> tokens = sentence.tokens();
         List<MentionTone> out = new ArrayList<>();
         int i = 0;
@@ -241,7 +295,11 @@ public final class SentimentTagger {
             }
             int from = sentence.begin(i), to = sentence.end(last);
             if (to > from) {
-                out.add(new MentionTone(from, to, toneModel.predict(MentionFeatures.of(sentence, from, to))));
+                MentionFeatures features = MentionFeatures.of(sentence, from, to);
+                if (encoded != null) {
+                    features = features.withEncoding(encoded, from, to);
+                }
+                out.add(new MentionTone(from, to, toneModel.predict(features)));
             }
             i = last + 1;
         }

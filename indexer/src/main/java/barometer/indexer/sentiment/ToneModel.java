@@ -39,13 +39,17 @@ public final class ToneModel {
     private static final String FILE = "tone-model.tsv";
     private static final String HEADER = "barometer-tone-model 1\tnegative\tneutral\tpositive";
     private static final String BUNDLED = "/barometer/indexer/sentiment/" + FILE;
+    private static final String BUNDLED_WITH_ENCODER = "/barometer/indexer/sentiment/tone-model-encoder.tsv";
     private static final double[] CLASS_WEIGHTS = {1.0, 1.1, 1.35};
 
     /** Per feature, its weight for each class in {@link ToneClass} order. */
     private final Map<String, float[]> weights;
 
+    private final boolean usesEncoder;
+
     private ToneModel(Map<String, float[]> weights) {
         this.weights = weights;
+        this.usesEncoder = weights.keySet().stream().anyMatch(MentionFeatures::isEncoder);
     }
 
     /** Trains on mentions and their tones, in order. */
@@ -119,11 +123,28 @@ public final class ToneModel {
         }
     }
 
-    /** The model Barometer ships. */
+    /** The model Barometer ships and uses by default (no sentence encoder). */
     public static ToneModel bundled() {
-        try (InputStream in = ToneModel.class.getResourceAsStream(BUNDLED)) {
+        return bundled(BUNDLED);
+    }
+
+    /**
+     * The model Barometer ships for {@code barometer.sentiment.tone-encoder=minilm}: the same features and the
+     * {@link SentenceEncoder}'s vectors, trained by {@code ./barometer train-tone --encoder}.
+     */
+    public static ToneModel bundledWithEncoder() {
+        return bundled(BUNDLED_WITH_ENCODER);
+    }
+
+    /** Whether the model reads the sentence encoder's vectors (a tagger then needs a {@link SentenceEncoder}). */
+    public boolean usesEncoder() {
+        return usesEncoder;
+    }
+
+    private static ToneModel bundled(String resource) {
+        try (InputStream in = ToneModel.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("the bundled tone model is missing from the classpath (" + BUNDLED + ")");
+                throw new IllegalStateException("the bundled tone model is missing from the classpath (" + resource + ")");
             }
             return read(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
