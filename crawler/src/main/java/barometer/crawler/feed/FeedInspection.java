@@ -72,28 +72,4 @@ public final class FeedInspection {
         return instant == null ? null : UTC.format(instant);
     }
 
-    public static void main(String[] args) throws IOException {
-        List<String> urls = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--urls") && i + 1 < args.length) {
-                Files.readAllLines(Path.of(args[++i]), StandardCharsets.UTF_8).stream().map(String::strip)
-                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(urls::add);
-            } else if (args[i].startsWith("--")) {
-                urls.clear();
-                break;
-            } else {
-                urls.add(args[i]);
-            }
-        }
-        if (urls.isEmpty()) {
-            System.err.println("usage: ./barometer inspect-feed URL [URL ...] | --urls FILE (one URL a line)");
-            System.exit(2);
-        }
-        try (Fetcher fetcher = new Fetcher(FetchSettings.defaults())) {
-            FeedInspection inspection = new FeedInspection(fetcher);
-            for (String url : urls) {
-                System.out.println(JSON.writeValueAsString(inspection.inspect(url)));
-            }
-        }
-    }
 }

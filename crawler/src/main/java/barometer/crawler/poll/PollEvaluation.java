@@ -197,33 +197,4 @@ public final class PollEvaluation {
         return text.resolveSibling(text.getFileName().toString().replaceFirst("\\.(txt|html)$", ".json"));
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length == 0 || args[0].startsWith("--") || !Files.isDirectory(Path.of(args[0]))
-                || (args.length > 1 && (args.length != 3 || !args[1].equals("--predictions")))) {
-            System.err.println("usage: ./barometer eval-polls DIR [--predictions FILE]"
-                    + "  (DIR holds NAME.txt or NAME.html texts with NAME.json expected polls)");
-            System.exit(2);
-        }
-        Summary s = evaluate(Path.of(args[0]));
-        s.misses().forEach(m -> System.out.println("miss " + m));
-        System.out.printf("%-14s %9s %9s %5s %5s %5s%n", "field", "precision", "recall", "tp", "fp", "fn");
-        s.byField().forEach((field, c) -> System.out.printf(Locale.ROOT, "%-14s %9.3f %9.3f %5d %5d %5d%n", field,
-                c.precision(), c.recall(), c.tp(), c.fp(), c.fn()));
-        if (args.length == 3) {
-            ObjectNode out = JSON.createObjectNode();
-            s.predictions().forEach((name, polls) -> out.putObject(name).putArray("polls")
-                    .addAll(polls.stream().map(PollJson::write).toList()));
-            JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of(args[2]).toFile(), out);
-        }
-        System.out.printf(Locale.ROOT, "polls expected=%d predicted=%d field-precision=%.3f field-recall=%.3f%n",
-                s.expected(), s.predicted(), s.total().precision(), s.total().recall());
-        EvaluationRecords records = EvaluationRecords.fromSystemProperties();
-        records.report(records.record("eval-polls", "", "./barometer eval-polls " + String.join(" ", args),
-                Path.of(args[0]), "poll extraction (pollster, dates, sample, population, answers)",
-                "poll releases and news articles reporting polls", s.expected(), "Field precision and recall over "
-                        + "the expected polls' fields.", List.of(
-                        new Figure("field precision", s.total().precision()),
-                        new Figure("field recall", s.total().recall()),
-                        new Figure("polls expected", s.expected()), new Figure("polls predicted", s.predicted()))));
-    }
 }

@@ -1,4 +1,4 @@
-package barometer.indexer.bench;
+package barometer.cli.bench;
 
 import barometer.crawler.Article;
 import barometer.indexer.CommitPolicy;

@@ -1,4 +1,4 @@
-package barometer.indexer.eval;
+package barometer.cli.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

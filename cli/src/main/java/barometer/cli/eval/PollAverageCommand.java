@@ -1,5 +1,9 @@
-package barometer.indexer.poll;
+package barometer.cli.eval;
 
+import barometer.indexer.poll.PollAverage;
+import barometer.indexer.poll.PollAveragePoint;
+import barometer.indexer.poll.PollAverageSettings;
+import barometer.indexer.poll.PollSeries;
 import barometer.crawler.evaluation.EvaluationRecords;
 import barometer.crawler.evaluation.Figure;
 import barometer.crawler.poll.Poll;

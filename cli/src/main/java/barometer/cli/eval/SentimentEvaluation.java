@@ -1,7 +1,8 @@
-package barometer.indexer.eval;
+package barometer.cli.eval;
 
 import barometer.crawler.evaluation.EvaluationRecords;
 import barometer.crawler.evaluation.Figure;
+import barometer.indexer.eval.Confusion;
 import barometer.indexer.sentiment.Parser;
 import barometer.indexer.sentiment.SentimentTagger;
 import barometer.indexer.sentiment.TaggedSentence;

@@ -1,4 +1,4 @@
-package barometer.indexer.eval;
+package barometer.cli.eval;
 
 import barometer.crawler.evaluation.EvaluationRecords;
 import barometer.crawler.evaluation.Figure;
