@@ -1,5 +1,6 @@
 package barometer.indexer.store;
 
+import barometer.indexer.trend.LongSet;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,10 +25,24 @@ final class FacetCollector implements Collector {
     private final Map<String, Long> tones = new HashMap<>();
     private final Map<String, Long> years = new HashMap<>();
     private final Map<String, Long> topics = new HashMap<>();
-    private final java.util.Set<Long> stories = new java.util.HashSet<>();
+    private final LongSet stories = new LongSet();
+    private long matches;
+    /** Matches per UTC year from {@link #FIRST_YEAR} (other years, rare, go straight to {@link #years}). */
+    private final long[] yearCounts = new long[YEAR_STARTS.length - 1];
+    private static final int FIRST_YEAR = 1900;
+    /** The first instant of each UTC year 1900..2200, for a binary search per match instead of a calendar. */
+    private static final long[] YEAR_STARTS = yearStarts();
 
-    /** Facet counts and the number of distinct stories over all matches. */
-    record Facets(Map<String, Map<String, Long>> counts, long stories) {
+    private static long[] yearStarts() {
+        long[] starts = new long[2201 - FIRST_YEAR + 1];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = java.time.LocalDate.of(FIRST_YEAR + i, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        }
+        return starts;
+    }
+
+    /** Facet counts, the number of distinct stories and of matching documents over all matches. */
+    record Facets(Map<String, Map<String, Long>> counts, long stories, long matches) {
     }
 
     static CollectorManager<FacetCollector, Facets> manager() {
@@ -40,8 +55,11 @@ final class FacetCollector implements Collector {
             @Override
             public Facets reduce(Collection<FacetCollector> collectors) {
                 Map<String, Long> s = new HashMap<>(), t = new HashMap<>(), y = new HashMap<>(), p = new HashMap<>();
-                java.util.Set<Long> allStories = new java.util.HashSet<>();
+                LongSet allStories = new LongSet();
+                long matches = 0;
                 for (FacetCollector c : collectors) {
+                    c.flushYear();
+                    matches += c.matches;
                     allStories.addAll(c.stories);
                     c.sources.forEach((k, v) -> s.merge(k, v, Long::sum));
                     c.tones.forEach((k, v) -> t.merge(k, v, Long::sum));
@@ -49,7 +67,7 @@ final class FacetCollector implements Collector {
                     c.topics.forEach((k, v) -> p.merge(k, v, Long::sum));
                 }
                 return new Facets(Map.of("source", Map.copyOf(s), "tone", Map.copyOf(t), "year", Map.copyOf(y),
-                        "topic", Map.copyOf(p)), allStories.size());
+                        "topic", Map.copyOf(p)), allStories.size(), matches);
             }
         };
     }
@@ -73,6 +91,7 @@ final class FacetCollector implements Collector {
 
             @Override
             public void collect(int doc) throws IOException {
+                matches++;
                 if (source != null && source.advanceExact(doc)) {
                     sourceCounts[source.ordValue()]++;
                 }
@@ -86,8 +105,7 @@ final class FacetCollector implements Collector {
                     topicCounts[topic.ordValue()]++;
                 }
                 if (published != null && published.advanceExact(doc)) {
-                    String year = Integer.toString(Instant.ofEpochMilli(published.longValue()).atZone(ZoneOffset.UTC).getYear());
-                    years.merge(year, 1L, Long::sum);
+                    countYear(published.longValue());
                 }
             }
 
@@ -111,6 +129,27 @@ final class FacetCollector implements Collector {
                 }
             }
         };
+    }
+
+    /** Counts a publication time in its UTC year: one array slot per year, the year found in a table. */
+    private void countYear(long epochMillis) {
+        int i = java.util.Arrays.binarySearch(YEAR_STARTS, epochMillis);
+        int slot = i >= 0 ? i : -i - 2;
+        if (slot < 0 || slot >= yearCounts.length) {
+            String year = Integer.toString(Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC).getYear());
+            years.merge(year, 1L, Long::sum);
+        } else {
+            yearCounts[slot]++;
+        }
+    }
+
+    private void flushYear() {
+        for (int slot = 0; slot < yearCounts.length; slot++) {
+            if (yearCounts[slot] > 0) {
+                years.merge(Integer.toString(FIRST_YEAR + slot), yearCounts[slot], Long::sum);
+                yearCounts[slot] = 0;
+            }
+        }
     }
 
     @Override

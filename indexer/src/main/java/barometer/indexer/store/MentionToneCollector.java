@@ -90,7 +90,7 @@ final class MentionToneCollector implements Collector {
                 }
                 long article = blocks.articleOf(doc);
                 for (ToneClass tone : tones) {
-                    accumulator.add(published.longValue(), scale.value(value(tone), ToneScope.MENTIONS), outlet, null,
+                    accumulator.add(published.longValue(), scale.value(value(tone), ToneScope.MENTIONS), outlet, TrendAccumulator.NONE,
                             article);
                 }
             }

@@ -84,8 +84,8 @@ final class TrendCollector implements Collector {
                 String outlet = source != null && source.advanceExact(doc)
                         ? source.lookupOrd(source.ordValue()).utf8ToString()
                         : null;
-                Long storyKey = story != null && story.advanceExact(doc) ? story.longValue() : null;
-                Long article = blocks == null ? null : blocks.articleOf(doc);
+                long storyKey = story != null && story.advanceExact(doc) ? story.longValue() : TrendAccumulator.NONE;
+                long article = blocks == null ? TrendAccumulator.NONE : blocks.articleOf(doc);
                 accumulator.add(published.longValue(), tone, outlet, storyKey, article);
                 if (pending != null && pending.advanceExact(doc)) {
                     accumulator.addUntagged(published.longValue(), outlet);

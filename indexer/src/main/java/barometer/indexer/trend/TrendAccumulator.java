@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Sums items (articles or sentences) and their values per time bucket, overall and, when asked, per
@@ -64,21 +62,81 @@ public final class TrendAccumulator {
         }
     }
 
+    /** A day's bucket and that bucket's sums and stories (shared by the bucket's days), filled in as first needed. */
+    private static final class Slot {
+        final LocalDate bucket;
+        Sums sums;
+        LongSet stories;
+
+        Slot(LocalDate bucket) {
+            this.bucket = bucket;
+        }
+    }
+
+    /** Days an array of slots may span before the accumulator falls back to maps (a few centuries). */
+    private static final int MAX_SLOT_DAYS = 100_000;
+
+    /**
+     * The slot of an item's day: for a fixed-offset zone, from an array indexed by day, so that an item costs no
+     * map lookup (matches arrive in index order, not time order); otherwise a fresh slot from the maps.
+     */
+    private Slot slotOf(long epochMillis) {
+        if (zone instanceof java.time.ZoneOffset offset) {
+            long day = Math.floorDiv(epochMillis / 1000 + (epochMillis % 1000 < 0 ? -1 : 0) + offset.getTotalSeconds(),
+                    86_400L);
+            if (slots == null) {
+                slotBase = day - 512;
+                slots = new Slot[1024];
+            }
+            long i = day - slotBase;
+            if (i < 0 || i >= slots.length) {
+                long from = Math.min(slotBase, day - 512), to = Math.max(slotBase + slots.length, day + 512);
+                if (to - from > MAX_SLOT_DAYS) {
+                    return new Slot(bucketOf(epochMillis));
+                }
+                Slot[] grown = new Slot[(int) (to - from)];
+                System.arraycopy(slots, 0, grown, (int) (slotBase - from), slots.length);
+                slots = grown;
+                slotBase = from;
+                i = day - slotBase;
+            }
+            Slot slot = slots[(int) i];
+            if (slot == null) {
+                slot = new Slot(bucketOf(epochMillis));
+                slots[(int) i] = slot;
+            }
+            return slot;
+        }
+        return new Slot(bucketOf(epochMillis));
+    }
+
+    private Slot[] slots;
+    private long slotBase;
+
     private LocalDate bucketOf(long epochMillis) {
         if (zone instanceof java.time.ZoneOffset offset) {
             long day = Math.floorDiv(epochMillis / 1000 + (epochMillis % 1000 < 0 ? -1 : 0) + offset.getTotalSeconds(),
                     86_400L);
+            if (day == lastDay) {
+                return lastDayBucket;
+            }
             LocalDate bucket = bucketOfDay.get(day);
             if (bucket == null) {
                 bucket = interval.bucketStart(LocalDate.ofEpochDay(day));
                 bucketOfDay.put(day, bucket);
             }
+            lastDay = day;
+            lastDayBucket = bucket;
             return bucket;
         }
         return interval.bucketStart(LocalDate.ofInstant(Instant.ofEpochMilli(epochMillis), zone));
     }
-    private final Map<LocalDate, Set<Long>> stories = new HashMap<>();
-    private final Map<String, Map<LocalDate, Set<Long>>> sourceStories = new HashMap<>();
+    private final Map<LocalDate, LongSet> stories = new HashMap<>();
+    private final Map<String, Map<LocalDate, LongSet>> sourceStories = new HashMap<>();
+    private long lastDay = Long.MIN_VALUE;
+    private LocalDate lastDayBucket;
+    /** Passed for a story or an article when there is none ({@link #add(long, double, String, long, long)}). */
+    public static final long NONE = Long.MIN_VALUE;
     /**
      * The article whose values are being added: an article's sentences come one after another (they are one block
      * of the index), so its cluster sums are kept here and folded into its bucket when the next article starts.
@@ -112,13 +170,28 @@ public final class TrendAccumulator {
      * comes from (values of one article are one cluster), or null when the item is an article itself.
      */
     public void add(long publishedEpochMillis, double value, String source, Long story, Long article) {
-        LocalDate bucket = bucketOf(publishedEpochMillis);
+        add(publishedEpochMillis, value, source, story == null ? NONE : story, article == null ? NONE : article);
+    }
+
+    /**
+     * Adds one item, without boxing: {@code story} and {@code article} are {@link #NONE} when the item has none
+     * (see {@link #add(long, double, String, Long, Long)}).
+     */
+    public void add(long publishedEpochMillis, double value, String source, long story, long article) {
+        Slot slot = slotOf(publishedEpochMillis);
+        LocalDate bucket = slot.bucket;
         boolean valued = !Double.isNaN(value);
-        item(overall.computeIfAbsent(bucket, d -> new Sums()), value, valued, article == null);
-        if (story != null) {
-            stories.computeIfAbsent(bucket, d -> new HashSet<>()).add(story);
+        if (slot.sums == null) {
+            slot.sums = overall.computeIfAbsent(bucket, d -> new Sums());
         }
-        if (valued && article != null) {
+        item(slot.sums, value, valued, article == NONE);
+        if (story != NONE) {
+            if (slot.stories == null) {
+                slot.stories = stories.computeIfAbsent(bucket, d -> new LongSet());
+            }
+            slot.stories.add(story);
+        }
+        if (valued && article != NONE) {
             if (article != currentArticle || !bucket.equals(currentBucket)) {
                 flushCluster();
                 currentArticle = article;
@@ -130,10 +203,10 @@ public final class TrendAccumulator {
         }
         if (bySource && source != null) {
             item(sources.computeIfAbsent(source, s -> new HashMap<>()).computeIfAbsent(bucket, d -> new Sums()), value,
-                    valued, article == null);
-            if (story != null) {
+                    valued, article == NONE);
+            if (story != NONE) {
                 sourceStories.computeIfAbsent(source, s -> new HashMap<>())
-                        .computeIfAbsent(bucket, d -> new HashSet<>()).add(story);
+                        .computeIfAbsent(bucket, d -> new LongSet()).add(story);
             }
         }
     }
@@ -196,9 +269,9 @@ public final class TrendAccumulator {
             Map<LocalDate, Sums> mine = sources.computeIfAbsent(src, k -> new HashMap<>());
             m.forEach((d, s) -> mine.computeIfAbsent(d, k -> new Sums()).add(s));
         });
-        other.stories.forEach((d, set) -> stories.computeIfAbsent(d, k -> new HashSet<>()).addAll(set));
+        other.stories.forEach((d, set) -> stories.computeIfAbsent(d, k -> new LongSet()).addAll(set));
         other.sourceStories.forEach((src, m) -> m.forEach((d, set) -> sourceStories
-                .computeIfAbsent(src, k -> new HashMap<>()).computeIfAbsent(d, k -> new HashSet<>()).addAll(set)));
+                .computeIfAbsent(src, k -> new HashMap<>()).computeIfAbsent(d, k -> new LongSet()).addAll(set)));
         other.untagged.forEach((d, n) -> untagged.merge(d, n, Long::sum));
         other.sourceUntagged.forEach((src, m) -> m.forEach((d, n) -> sourceUntagged
                 .computeIfAbsent(src, k -> new HashMap<>()).merge(d, n, Long::sum)));
@@ -215,7 +288,7 @@ public final class TrendAccumulator {
         return counts(sourceStories.getOrDefault(source, Map.of()));
     }
 
-    private static Map<LocalDate, Integer> counts(Map<LocalDate, Set<Long>> sets) {
+    private static Map<LocalDate, Integer> counts(Map<LocalDate, LongSet> sets) {
         Map<LocalDate, Integer> out = new HashMap<>();
         sets.forEach((d, s) -> out.put(d, s.size()));
         return Map.copyOf(out);

@@ -1,0 +1,58 @@
+package barometer.indexer.trend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrendAccumulatorTest {
+
+    private static long at(String day, ZoneId zone) {
+        return LocalDate.parse(day).atTime(12, 0).atZone(zone).toInstant().toEpochMilli();
+    }
+
+    @Test
+    void itemsYearsApartLandInTheirBucketsWhicheverComesFirst() {
+        TrendAccumulator acc = new TrendAccumulator(Interval.MONTH, ZoneOffset.UTC, false);
+        // The day array starts around the first item and grows both ways.
+        acc.add(at("2015-01-10", ZoneOffset.UTC), 1.0, null, 7L, null);
+        acc.add(at("2019-12-31", ZoneOffset.UTC), 0.0, null, 8L, null);
+        acc.add(at("1990-06-01", ZoneOffset.UTC), -1.0, null, 7L, null);
+        acc.add(at("2015-01-20", ZoneOffset.UTC), Double.NaN, null, 7L, null);
+        acc.add(at("2015-01-31", ZoneOffset.UTC), 1.0, null, 9L, null);
+        Map<LocalDate, BucketStats> overall = acc.overall();
+        assertEquals(3, overall.get(LocalDate.of(2015, 1, 1)).count());
+        assertEquals(2, overall.get(LocalDate.of(2015, 1, 1)).scored());
+        assertEquals(2.0, overall.get(LocalDate.of(2015, 1, 1)).sum());
+        assertEquals(1, overall.get(LocalDate.of(2019, 12, 1)).count());
+        assertEquals(1, overall.get(LocalDate.of(1990, 6, 1)).count());
+        assertEquals(Map.of(LocalDate.of(2015, 1, 1), 2, LocalDate.of(2019, 12, 1), 1, LocalDate.of(1990, 6, 1), 1),
+                acc.stories());
+    }
+
+    @Test
+    void aZoneWithDaylightSavingGivesTheSameBucketsThroughTheMaps() {
+        ZoneId la = ZoneId.of("America/Los_Angeles");
+        TrendAccumulator acc = new TrendAccumulator(Interval.DAY, la, false);
+        acc.add(at("2017-03-12", la), 1.0, null, 1L, null);
+        acc.add(at("2017-03-12", la), 1.0, null, 1L, null);
+        assertEquals(2, acc.overall().get(LocalDate.of(2017, 3, 12)).count());
+        assertEquals(Map.of(LocalDate.of(2017, 3, 12), 1), acc.stories());
+    }
+
+    @Test
+    void mergingSlicesAddsTheirSumsAndUnitesTheirStories() {
+        TrendAccumulator a = new TrendAccumulator(Interval.DAY, ZoneOffset.UTC, false);
+        TrendAccumulator b = new TrendAccumulator(Interval.DAY, ZoneOffset.UTC, false);
+        a.add(at("2016-05-05", ZoneOffset.UTC), 1.0, null, 1L, null);
+        b.add(at("2016-05-05", ZoneOffset.UTC), 0.0, null, 1L, null);
+        b.add(at("2016-05-05", ZoneOffset.UTC), 0.0, null, 2L, null);
+        a.merge(b);
+        a.add(at("2016-05-05", ZoneOffset.UTC), 1.0, null, 3L, null);
+        assertEquals(4, a.overall().get(LocalDate.of(2016, 5, 5)).count());
+        assertEquals(Map.of(LocalDate.of(2016, 5, 5), 3), a.stories());
+    }
+}
