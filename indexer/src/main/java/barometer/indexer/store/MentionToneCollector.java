@@ -90,8 +90,8 @@ final class MentionToneCollector implements Collector {
                 }
                 long article = blocks.articleOf(doc);
                 for (ToneClass tone : tones) {
-                    accumulator.add(published.longValue(), scale.value(value(tone), ToneScope.MENTIONS), outlet, TrendAccumulator.NONE,
-                            article);
+                    accumulator.add(published.longValue(), scale.value(value(tone), ToneScope.MENTIONS), outlet,
+                            TrendAccumulator.NONE, article);
                 }
             }
         };
