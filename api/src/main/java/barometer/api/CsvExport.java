@@ -78,4 +78,24 @@ final class CsvExport {
             throw new IllegalStateException("cannot write CSV for " + rowType.getSimpleName(), e);
         }
     }
+
+    /**
+     * A CSV body written row by row as {@code rows} hands them over, header first: nothing is held, whatever
+     * the number of rows.
+     */
+    static <T> jakarta.ws.rs.core.StreamingOutput streamed(Class<T> rowType,
+            java.util.function.Consumer<java.util.function.Consumer<T>> rows) {
+        CsvSchema schema = MAPPER.schemaFor(rowType).withHeader();
+        return out -> {
+            try (com.fasterxml.jackson.databind.SequenceWriter writer = MAPPER.writer(schema).writeValues(out)) {
+                rows.accept(row -> {
+                    try {
+                        writer.write(row);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+        };
+    }
 }

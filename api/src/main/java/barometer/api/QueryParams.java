@@ -63,4 +63,17 @@ final class QueryParams {
                     "use an IANA zone name such as America/Los_Angeles, or UTC");
         }
     }
+
+    /** The article tone filter: negative, neutral or positive; null when blank. */
+    static barometer.indexer.sentiment.ToneClass tone(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        barometer.indexer.sentiment.ToneClass t = barometer.indexer.sentiment.ToneClass.parse(value);
+        if (t == null) {
+            throw new InvalidQueryException("tone must be negative, neutral or positive, was '" + value + "'",
+                    "use tone=negative, tone=neutral or tone=positive");
+        }
+        return t;
+    }
 }

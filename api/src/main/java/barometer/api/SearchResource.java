@@ -6,7 +6,6 @@ import barometer.indexer.SearchHit;
 import barometer.indexer.SearchPage;
 import barometer.indexer.SearchRequest;
 import barometer.indexer.SearchSort;
-import barometer.indexer.sentiment.ToneClass;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -73,7 +72,7 @@ public class SearchResource {
             @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         SearchPage result = index.search(new SearchRequest(q, QueryParams.date("from", from), QueryParams.date("to", to),
-                sources, topics, kinds, tone(tone), sort(sort), QueryParams.positive("page", page, 1),
+                sources, topics, kinds, QueryParams.tone(tone), sort(sort), QueryParams.positive("page", page, 1),
                 QueryParams.positive("size", size, 10), cursor));
         List<Hit> hits = result.hits().stream().map(Hit::of).toList();
         if (CsvExport.wanted(format, headers)) {
@@ -83,17 +82,6 @@ public class SearchResource {
                 result.nextCursor()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private static ToneClass tone(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        ToneClass t = ToneClass.parse(value);
-        if (t == null) {
-            throw new InvalidQueryException("tone must be negative, neutral or positive, was '" + value + "'",
-                    "use tone=negative, tone=neutral or tone=positive");
-        }
-        return t;
-    }
 
     private static SearchSort sort(String value) {
         if (value == null || value.isBlank()) {

@@ -58,6 +58,22 @@ public interface NewsIndex extends AutoCloseable {
     SearchPage search(SearchRequest request);
 
     /**
+     * Every article the request's query and filters match (its paging is ignored), to the sink one by one in
+     * index order, from one snapshot of the index: memory stays bounded whatever the number of matches.
+     * Returns how many were sent. An exception the sink throws stops the export and comes out here.
+     *
+     * @param withText whether each article carries its main text
+     */
+    long exportArticles(SearchRequest request, boolean withText, java.util.function.Consumer<ExportedArticle> sink);
+
+    /**
+     * How many articles the request's query and filters match (its paging ignored): what an export will send.
+     *
+     * @throws InvalidQueryException when the query cannot be read
+     */
+    long countArticles(SearchRequest request);
+
+    /**
      * Per-bucket counts, share of coverage and tone of the matching articles, empty buckets included.
      *
      * @throws InvalidQueryException when the query cannot be parsed or the series would be too long

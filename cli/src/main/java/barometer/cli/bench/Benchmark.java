@@ -73,6 +73,7 @@ public final class Benchmark {
             latencies("trend, prefix query govern*, mention measure", 100, () -> index.trend(
                     TrendQuery.of("govern*", SyntheticCorpus.FIRST_DAY, SyntheticCorpus.LAST_DAY,
                             Interval.MONTH, ZoneOffset.UTC)));
+            exportRate(index);
             heapMb = heapAfterGc();
             indexMb = size(dir.resolve("index")) >> 20;
         }
@@ -210,6 +211,34 @@ public final class Benchmark {
         System.gc();
         compareParsers(texts, pcfgLabels, baseline);
         return new double[] {workers, workers / baseline, grouped};
+    }
+
+    /**
+     * A complete export of the common word's matches, text included, each article written as a JSON line to a
+     * stream that only counts bytes: rows per second and the heap in use right after (the export holds a page).
+     */
+    private static void exportRate(LuceneNewsIndex index) {
+        com.fasterxml.jackson.databind.ObjectWriter writer = new ObjectMapper()
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writer();
+        long[] bytes = {0};
+        long[] peak = {0};
+        Runtime rt = Runtime.getRuntime();
+        long t0 = System.nanoTime();
+        long rows = index.exportArticles(SearchRequest.of(SyntheticCorpus.COMMON, null, null, 1, 10), true, a -> {
+            try {
+                bytes[0] += writer.writeValueAsBytes(a).length + 1;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            if ((bytes[0] & 0xFFFF) < 200) {
+                peak[0] = Math.max(peak[0], rt.totalMemory() - rt.freeMemory());
+            }
+        });
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("export, every article with the common word, text included, as JSON lines: %,d rows, "
+                + "%.0f MB, %.1f s = %.0f rows/s; heap in use (sampled, garbage included) up to %d MB%n", rows,
+                bytes[0] / 1e6, seconds, rows / seconds, peak[0] >> 20);
     }
 
     /** Sentences per second through the whole ingest path (tag, store, polls, commit) into a fresh index. */

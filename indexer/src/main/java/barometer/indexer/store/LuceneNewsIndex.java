@@ -4,6 +4,7 @@ import barometer.crawler.Article;
 import barometer.crawler.poll.Poll;
 import barometer.indexer.PollFilter;
 import barometer.indexer.PollsAdded;
+import barometer.indexer.ExportedArticle;
 import barometer.indexer.InvalidQueryException;
 import barometer.indexer.NewsIndex;
 import barometer.indexer.SearchHit;
@@ -334,6 +335,52 @@ public final class LuceneNewsIndex implements NewsIndex {
             return new SearchPage(total, facets.stories(), request.cursor() == null ? request.page() : 1,
                     request.pageSize(), hits, facets.counts(), next);
         });
+    }
+
+    /** Matches read per page of an export: enough to amortise a page's search, few enough to hold. */
+    private static final int EXPORT_PAGE = 1_000;
+
+    @Override
+    public long exportArticles(SearchRequest request, boolean withText, java.util.function.Consumer<ExportedArticle> sink) {
+        Query query = articles(request.query(), request.from(), request.to(), ZoneOffset.UTC, request.sources(),
+                request.topics(), request.tone());
+        return withSearcher(searcher -> {
+            StoredFields stored = searcher.storedFields();
+            long sent = 0;
+            ScoreDoc after = null;
+            while (true) {
+                TopDocs page = after == null ? searcher.search(query, EXPORT_PAGE, Sort.INDEXORDER, false)
+                        : searcher.searchAfter(after, query, EXPORT_PAGE, Sort.INDEXORDER, false);
+                for (ScoreDoc sd : page.scoreDocs) {
+                    sink.accept(exported(stored.document(sd.doc), withText));
+                    sent++;
+                }
+                if (page.scoreDocs.length < EXPORT_PAGE) {
+                    return sent;
+                }
+                after = page.scoreDocs[page.scoreDocs.length - 1];
+            }
+        });
+    }
+
+    @Override
+    public long countArticles(SearchRequest request) {
+        Query query = articles(request.query(), request.from(), request.to(), ZoneOffset.UTC, request.sources(),
+                request.topics(), request.tone());
+        return withSearcher(searcher -> (long) searcher.count(query));
+    }
+
+    private static ExportedArticle exported(Document doc, boolean withText) {
+        IndexableField published = doc.getField(Fields.PUBLISHED);
+        IndexableField sentiment = doc.getField(Fields.SENTIMENT);
+        IndexableField[] shares = doc.getFields(Fields.TONE_SHARES);
+        Double mean = sentiment == null ? null : sentiment.numericValue().doubleValue();
+        ToneClass tone = mean == null ? null : ToneClass.ofMean(mean);
+        return new ExportedArticle(doc.get(Fields.URL), doc.get(Fields.TITLE), doc.get(Fields.SOURCE),
+                published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()),
+                List.of(doc.getValues(Fields.AUTHORS)), doc.get(Fields.LANGUAGE), doc.get(Fields.STORY), mean,
+                tone == null ? null : tone.label(), share(shares, 0), share(shares, 1), share(shares, 2),
+                withText ? doc.get(Fields.BODY) : null);
     }
 
     private static Sort sort(SearchSort sort) {

@@ -660,4 +660,39 @@ class LuceneNewsIndexTest {
         assertEquals(List.of("Ana Ruiz", "Tom Lee"), hit.authors());
         assertEquals("en", hit.language());
     }
+
+    @Test
+    void exportSendsEveryMatchOnceAcrossPagesWithItsStoryAndToneAndTextOnlyWhenAsked() {
+        // More than two export pages (1,000 each) of matches, and unrelated articles between them.
+        for (int i = 0; i < 2_300; i++) {
+            index.add(article("e" + i, i % 2 == 0 ? "Ledger" : "Courier", "2018-01-01T10:00:00Z",
+                    (i % 3 == 0 ? "0:" : "3:") + "Referendum number " + i + " was discussed."));
+            if (i % 100 == 0) {
+                index.add(article("x" + i, "Ledger", "2018-01-01T10:00:00Z", "2:Nothing about votes."));
+            }
+        }
+        index.commit();
+        java.util.Set<String> urls = new java.util.HashSet<>();
+        List<barometer.indexer.ExportedArticle> first = new ArrayList<>();
+        long sent = index.exportArticles(SearchRequest.of("referendum", null, null, 1, 10), false, a -> {
+            assertTrue(urls.add(a.url()), "twice: " + a.url());
+            if (first.isEmpty()) {
+                first.add(a);
+            }
+        });
+        assertEquals(2_300, sent);
+        assertEquals(2_300, urls.size());
+        barometer.indexer.ExportedArticle e0 = first.get(0);
+        assertEquals("http://news.test/e0", e0.url());
+        assertEquals("Ledger", e0.source());
+        assertEquals(0.0, e0.sentiment());
+        assertEquals("negative", e0.tone());
+        assertEquals(null, e0.text());
+        assertEquals(e0.url(), e0.story());
+        List<String> texts = new ArrayList<>();
+        index.exportArticles(new SearchRequest("referendum", null, null, List.of("Courier"), List.of(), List.of(),
+                null, null, 1, 10, null), true, a -> texts.add(a.text()));
+        assertEquals(1_150, texts.size());
+        assertEquals("Referendum number 1 was discussed.", texts.get(0));
+    }
 }
