@@ -22,11 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * {@code GET /api/export/articles}: every article a search matches, streamed as CSV or JSON lines, for any
- * number of matches, with no cap and no rate limit; the index answers from one snapshot, page by page, so the
- * heap holds a page at a time.
+ * {@code GET /api/export/articles}: every article a search matches, and {@code GET /api/export/sentences}: every
+ * sentence behind a tone series, streamed as CSV or JSON lines, for any number of rows, with no cap and no rate
+ * limit; the index answers from one snapshot, page by page, so the heap holds a page at a time.
  */
-@Path("/api/export/articles")
+@Path("/api/export")
 public class ExportResource {
     private final NewsIndex index;
     private final ObjectMapper json;
@@ -77,7 +77,43 @@ public class ExportResource {
         }
     }
 
+    /** One exported sentence: its article, its class and the tone toward each phrase the query names. */
+    @JsonPropertyOrder({"url", "title", "source", "published", "sentence", "sentiment", "mentionTones"})
+    public record SentenceRow(String url, String title, String source, Instant published, String sentence,
+                              int sentiment, String mentionTones) {
+        static SentenceRow of(barometer.indexer.SentenceHit h) {
+            return new SentenceRow(h.url(), h.title(), h.source(), h.published(), h.text(), h.sentiment(),
+                    h.mentionTones().isEmpty() ? null
+                            : String.join("; ", h.mentionTones().stream().map(t -> t.label()).toList()));
+        }
+    }
+
     @GET
+    @Path("sentences")
+    @Produces({"text/csv", "application/x-ndjson"})
+    @Operation(summary = "Export the sentences behind a tone series", description = "Every tagged sentence matching "
+            + "the query in the period, as the trend's tone measures read it: the sentence class (0..4, scope="
+            + "sentences) and the tone toward each phrase the query names (mentionTones, scope=mentions), with its "
+            + "article's url, title, source and publication time; CSV (default) or JSON lines.")
+    public Response sentences(
+            @Parameter(description = "Lucene query, as in /api/trends") @QueryParam("q") String q,
+            @Parameter(description = "first day, YYYY-MM-DD") @QueryParam("from") String from,
+            @Parameter(description = "last day, YYYY-MM-DD") @QueryParam("to") String to,
+            @Parameter(description = "csv (default) or jsonl") @QueryParam("format") String format) {
+        ExportFormat kind = ExportFormat.parse(format);
+        if (q == null || q.isBlank()) {
+            throw new InvalidQueryException("q is required", "name the words whose sentences to export, e.g. q=calexit");
+        }
+        java.time.LocalDate first = QueryParams.date("from", from), last = QueryParams.date("to", to);
+        // Parsed before the first row, so that a query that cannot be read is a 400, not a broken download.
+        index.countArticles(new SearchRequest(q, first, last, List.of(), List.of(), List.of(), null, null, 1, 1, null));
+        java.time.ZoneId utc = java.time.ZoneOffset.UTC;
+        return stream(kind, SentenceRow.class, "barometer-sentences",
+                row -> index.exportSentences(q, first, last, utc, h -> row.accept(SentenceRow.of(h))), null);
+    }
+
+    @GET
+    @Path("articles")
     @Produces({"text/csv", "application/x-ndjson"})
     @Operation(summary = "Export every matching article", description = "All articles the search parameters match "
             + "(no page size, no cap), streamed as CSV (default) or JSON lines: url, title, source, published, "
@@ -98,14 +134,21 @@ public class ExportResource {
                 sources, topics, List.of(), QueryParams.tone(tone), null, 1, 1, null);
         // Counted first, so that a query that cannot be read is a 400 before any row is sent.
         long total = index.countArticles(request);
+        return stream(kind, Row.class, "barometer-articles",
+                row -> index.exportArticles(request, withText, a -> row.accept(Row.of(a))), total);
+    }
+
+    /** A streamed CSV or JSON-lines download of the rows the producer hands over. */
+    private <T> Response stream(ExportFormat kind, Class<T> rowType, String name,
+            java.util.function.Consumer<java.util.function.Consumer<T>> rows, Long total) {
         StreamingOutput body = kind == ExportFormat.CSV
-                ? CsvExport.streamed(Row.class, row -> index.exportArticles(request, withText, a -> row.accept(Row.of(a))))
+                ? CsvExport.streamed(rowType, rows)
                 : out -> {
-                    ObjectWriter writer = json.writerFor(Row.class);
+                    ObjectWriter writer = json.writerFor(rowType);
                     BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-                    index.exportArticles(request, withText, a -> {
+                    rows.accept(row -> {
                         try {
-                            buffered.write(writer.writeValueAsBytes(Row.of(a)));
+                            buffered.write(writer.writeValueAsBytes(row));
                             buffered.write('\n');
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
@@ -113,10 +156,9 @@ public class ExportResource {
                     });
                     buffered.flush();
                 };
-        return Response.ok(body, kind.mediaType)
-                .header("Content-Disposition", "attachment; filename=\"barometer-articles." + kind.extension + "\"")
-                .header("X-Total-Count", total)
-                .build();
+        Response.ResponseBuilder response = Response.ok(body, kind.mediaType)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "." + kind.extension + "\"");
+        return (total == null ? response : response.header("X-Total-Count", total)).build();
     }
 
     private static boolean flag(String name, String value) {

@@ -80,4 +80,29 @@ class ExportTest {
         given().queryParam("q", "calexit").queryParam("text", "maybe").get("/api/export/articles").then()
                 .statusCode(400).body("error", containsString("text must be true or false"));
     }
+
+    @Test
+    void sentencesAreTheValuesBehindTheToneSeries() throws Exception {
+        var trend = given().queryParam("q", "calexit").queryParam("scope", "sentences").queryParam("interval", "year")
+                .get("/api/trends").then().statusCode(200).extract().jsonPath();
+        int values = trend.getList("series[0].points.toneCount", Integer.class).stream().mapToInt(Integer::intValue).sum();
+        String body = given().queryParam("q", "calexit").queryParam("format", "jsonl").get("/api/export/sentences")
+                .then().statusCode(200).contentType(startsWith("application/x-ndjson")).extract().body().asString();
+        ObjectMapper json = new ObjectMapper();
+        int rows = 0, withMentionTone = 0;
+        for (String line : body.split("\n")) {
+            JsonNode row = json.readTree(line);
+            rows++;
+            assertTrue(row.path("sentence").asText().toLowerCase(java.util.Locale.ROOT).contains("calexit"), line);
+            assertTrue(row.path("sentiment").asInt(-1) >= 0 && row.path("sentiment").asInt() <= 4, line);
+            withMentionTone += row.path("mentionTones").isTextual() ? 1 : 0;
+        }
+        assertTrue(values > 0);
+        assertEquals(values, rows, "one row per value of the sentence-measure series");
+        assertTrue(withMentionTone > 0, "the tone toward the word is there for its mentions");
+        given().get("/api/export/sentences").then().statusCode(400).body("error", containsString("q is required"));
+        String csv = given().queryParam("q", "calexit").get("/api/export/sentences").then().statusCode(200)
+                .contentType(startsWith("text/csv")).extract().body().asString();
+        assertTrue(csv.startsWith("url,title,source,published,sentence,sentiment,mentionTones"), csv);
+    }
 }

@@ -74,6 +74,14 @@ public interface NewsIndex extends AutoCloseable {
     long countArticles(SearchRequest request);
 
     /**
+     * Every stored sentence that matches the query in the period: the values behind its tone series (the
+     * sentence class, and the tone toward each phrase the query names), to the sink in index order (an article's
+     * sentences together), from one snapshot, a page at a time. Returns how many were sent.
+     */
+    long exportSentences(String query, LocalDate from, LocalDate to, ZoneId zone,
+                         java.util.function.Consumer<SentenceHit> sink);
+
+    /**
      * Per-bucket counts, share of coverage and tone of the matching articles, empty buckets included.
      *
      * @throws InvalidQueryException when the query cannot be parsed or the series would be too long

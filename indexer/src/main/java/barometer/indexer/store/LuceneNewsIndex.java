@@ -491,6 +491,45 @@ public final class LuceneNewsIndex implements NewsIndex {
         });
     }
 
+    @Override
+    public long exportSentences(String query, LocalDate from, LocalDate to, ZoneId zone,
+                                java.util.function.Consumer<SentenceHit> sink) {
+        Query q = sentences(TrendQuery.of(query, from, to, null, zone));
+        QueryTerms terms = QueryTerms.of(q, Fields.TEXT);
+        return withSearcher(s -> {
+            StoredFields stored = s.storedFields();
+            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+            long sent = 0;
+            ScoreDoc after = null;
+            // An article's sentences come together in index order: its title is looked up once, and only the last
+            // one is kept, so memory stays flat.
+            String lastUrl = null, lastTitle = null;
+            while (true) {
+                TopDocs page = after == null ? s.search(q, EXPORT_PAGE, Sort.INDEXORDER, false)
+                        : s.searchAfter(after, q, EXPORT_PAGE, Sort.INDEXORDER, false);
+                for (ScoreDoc sd : page.scoreDocs) {
+                    Document d = stored.document(sd.doc);
+                    String url = d.get(Fields.URL);
+                    if (!url.equals(lastUrl)) {
+                        lastUrl = url;
+                        lastTitle = titleOf(s, url);
+                    }
+                    IndexableField when = d.getField(Fields.PUBLISHED);
+                    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+                    sink.accept(new SentenceHit(d.get(Fields.TEXT), d.getField(Fields.SENTIMENT).numericValue().intValue(),
+                            url, lastTitle, d.get(Fields.SOURCE),
+                            when == null ? null : Instant.ofEpochMilli(when.numericValue().longValue()),
+                            MentionToneCollector.tonesAt(leaf, sd.doc - leaf.docBase, terms)));
+                    sent++;
+                }
+                if (page.scoreDocs.length < EXPORT_PAGE) {
+                    return sent;
+                }
+                after = page.scoreDocs[page.scoreDocs.length - 1];
+            }
+        });
+    }
+
     private static String titleOf(IndexSearcher s, String url) {
         Query q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.URL, url)), Occur.FILTER)
