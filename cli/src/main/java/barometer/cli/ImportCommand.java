@@ -78,7 +78,11 @@ public final class ImportCommand {
                 Runtime.getRuntime().maxMemory() / (1024 * 1024)).workers();
         boolean anyFailed = false;
         // Without tagging no CoreNLP model is loaded: the queue's workers never start.
-        SentimentTagger tagger = tag ? new SentimentTagger(80, 1, workers, Parser.DEFAULT, ToneModel.bundled()) : null;
+        // The service's tone-model choice, so that imported articles get the same tone as crawled ones.
+        ToneModel toneModel = barometer.indexer.sentiment.ToneEncoder.parse(
+                System.getProperty("barometer.sentiment.tone-encoder", "none")).bundledModel();
+        SentimentTagger tagger = tag ? new SentimentTagger(80, 1, workers, Parser.DEFAULT, toneModel,
+                barometer.indexer.sentiment.ToneEncoder.encoderFor(toneModel)) : null;
         try (index; Ingest ingest = tag ? new Ingest(tagger, index, workers)
                 : new Ingest(null, index, workers, barometer.indexer.CommitPolicy.DEFAULT, barometer.indexer.Tagging.QUEUED,
                         false)) {
