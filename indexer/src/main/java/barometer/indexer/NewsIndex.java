@@ -6,6 +6,7 @@ import barometer.indexer.sentiment.TaggedSentence;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -72,6 +73,12 @@ public interface NewsIndex extends AutoCloseable {
      * @throws InvalidQueryException when the query cannot be read
      */
     long countArticles(SearchRequest request);
+
+    /**
+     * Articles per UTC day of each source in the period (days without articles left out): what coverage health
+     * reads ({@link barometer.indexer.trend.CoverageGaps}).
+     */
+    Map<String, Map<LocalDate, Long>> articlesPerDay(LocalDate from, LocalDate to);
 
     /**
      * Every stored sentence that matches the query in the period: the values behind its tone series (the

@@ -364,6 +364,22 @@ public final class LuceneNewsIndex implements NewsIndex {
     }
 
     @Override
+    public Map<String, Map<LocalDate, Long>> articlesPerDay(LocalDate from, LocalDate to) {
+        Query all = articles("", from, to, ZoneOffset.UTC, List.of(), List.of(), null);
+        return withSearcher(s -> {
+            TrendAccumulator perDay = s.search(all, TrendCollector.manager(Interval.DAY, ZoneOffset.UTC, true,
+                    ToneScale.CLASS));
+            Map<String, Map<LocalDate, Long>> out = new java.util.TreeMap<>();
+            perDay.perSource().forEach((source, buckets) -> {
+                Map<LocalDate, Long> days = new java.util.TreeMap<>();
+                buckets.forEach((day, stats) -> days.put(day, stats.count()));
+                out.put(source, java.util.Collections.unmodifiableMap(days));
+            });
+            return java.util.Collections.unmodifiableMap(out);
+        });
+    }
+
+    @Override
     public long countArticles(SearchRequest request) {
         Query query = articles(request.query(), request.from(), request.to(), ZoneOffset.UTC, request.sources(),
                 request.topics(), request.tone());
