@@ -102,6 +102,12 @@ class BrowserTest {
                 "return echarts.getInstanceByDom(document.getElementById('chart')).getOption().series"
                         + ".map(s => s.data.length).join(',');");
         assertEquals("4,4", drawn);
+        // Coverage health is read for the chart's period: the demo outlets publish less than daily, so no gaps.
+        waiting().until(d -> "0".equals(d.findElement(By.id("chart")).getDomAttribute("data-gaps")));
+        assertTrue(driver.findElement(By.id("coverage-note")).getText()
+                .startsWith("No gaps in the sources' coverage over this period"));
+        assertEquals("/api/sources/health",
+                driver.findElement(By.cssSelector("#coverage-note a")).getDomAttribute("href"));
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("pick-bucket"))).selectByVisibleText("2017-01-01");
         driver.findElement(By.cssSelector("#pick button[type=submit]")).click();
         waiting().until(d -> !d.findElements(By.cssSelector("#evidence li a")).isEmpty());

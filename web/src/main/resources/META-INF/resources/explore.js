@@ -191,6 +191,34 @@
     showEvidence(visible, e.dataIndex);
   });
 
+  // Periods where an outlet published far below its usual volume (/api/sources/health): shaded on the chart and
+  // named below it, so that a dip in a series can be told apart from a dip in the data behind it.
+  async function markGaps(s, buckets) {
+    const note = $('coverage-note');
+    if (!buckets.length) { note.textContent = ''; return; }
+    const from = buckets[0], to = bucketEnd(buckets[buckets.length - 1], s.interval);
+    let health;
+    try {
+      health = await getJson('/api/sources/health?' + new URLSearchParams({ from, to }));
+    } catch (e) {
+      note.textContent = 'Coverage health could not be read: ' + e.message;
+      return;
+    }
+    const gaps = health.sources.flatMap((src) => src.gaps.map((g) => ({ source: src.source, from: g.from, to: g.to })));
+    const bucketOf = (day) => buckets.filter((b) => b <= day).pop() || buckets[0];
+    chart.setOption({ series: [{ markArea: { silent: true, itemStyle: { color: 'rgba(190, 30, 30, 0.10)' },
+      data: gaps.map((g) => [{ name: g.source, xAxis: bucketOf(g.from) }, { xAxis: bucketOf(g.to) }]) } }] });
+    $('chart').dataset.gaps = String(gaps.length);
+    const link = ' (rule: <a href="/api/sources/health">coverage health</a>)';
+    note.innerHTML = gaps.length
+      ? 'Shaded: gaps in coverage, ' + gaps.map((g) => escapeHtml(g.source) + ' ' + g.from + ' to ' + g.to).join('; ') + link
+      : 'No gaps in the sources\' coverage over this period' + link + '.';
+  }
+
+  function escapeHtml(t) {
+    return String(t).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  }
+
   async function load() {
     const s = state();
     fill(s);
@@ -198,6 +226,7 @@
     try {
       const trends = await getJson('/api/trends?' + query(s, s.measure === 'tone' ? {} : { scope: 'articles' }));
       render(s, trends);
+      markGaps(s, trends.series.length ? trends.series[0].points.map((p) => p.start) : []);
       $('csv').href = '/api/trends?' + query(s, { format: 'csv' });
       $('widget').href = '/widgets.html?' + new URLSearchParams({ q: s.qs[0], measure: s.measure, interval: s.interval });
     } catch (e) {
