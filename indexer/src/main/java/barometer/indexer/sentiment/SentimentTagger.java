@@ -17,6 +17,7 @@ import edu.stanford.nlp.trees.TreeCoreAnnotations;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -33,7 +34,28 @@ import org.ejml.simple.SimpleMatrix;
  * back {@link TaggedSentence#UNTAGGED}, without phrase tones.
  */
 public final class SentimentTagger {
-    private final BlockingQueue<StanfordCoreNLP> pipelines;
+    /**
+     * One slot per pipeline: the whole pipeline, and the same annotators split in two (tokenize and ssplit; pos,
+     * parse and sentiment) so that sentences already tagged can be left out of the second half. CoreNLP's
+     * annotator cache makes the halves share the whole pipeline's models: a slot holds one set of models.
+     */
+    private record Slot(StanfordCoreNLP whole, StanfordCoreNLP splitter, StanfordCoreNLP analyser) {
+    }
+
+    private final BlockingQueue<Slot> pipelines;
+    /**
+     * Sentences tagged lately, by their text: wire copies repeat most of a story's sentences under another
+     * intro, and a sentence's tags do not depend on the sentences around it. Bounded (least recently used out).
+     */
+    private final Map<String, TaggedSentence> recent = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, TaggedSentence> eldest) {
+                    return size() > RECENT_SENTENCES;
+                }
+            });
+    private static final int RECENT_SENTENCES = 20_000;
+    private final java.util.concurrent.atomic.AtomicLong recentHits = new java.util.concurrent.atomic.AtomicLong();
     private final int maxSentenceTokens;
     private final ToneModel toneModel;
     /** Every pipeline built, for the timing profile (the queue holds only the idle ones). */
@@ -98,8 +120,14 @@ public final class SentimentTagger {
                 props.setProperty(annotator + ".barometerPipeline", Integer.toString(i));
             }
             StanfordCoreNLP pipeline = new StanfordCoreNLP(props);
-            all.add(pipeline);
-            this.pipelines.add(pipeline);
+            Properties split = (Properties) props.clone();
+            split.setProperty("annotators", "tokenize,ssplit");
+            Properties analyse = (Properties) props.clone();
+            analyse.setProperty("annotators", "pos,parse,sentiment");
+            Slot slot = new Slot(pipeline, new StanfordCoreNLP(split), new StanfordCoreNLP(analyse, false));
+            all.add(slot.splitter());
+            all.add(slot.analyser());
+            this.pipelines.add(slot);
         }
     }
 
@@ -118,7 +146,7 @@ public final class SentimentTagger {
         return props;
     }
 
-    private StanfordCoreNLP take() {
+    private Slot take() {
         try {
             return pipelines.take();
         } catch (InterruptedException e) {
@@ -132,32 +160,70 @@ public final class SentimentTagger {
         return new AnalysedArticle(article, tag(article.text()));
     }
 
-    /** Splits a text into sentences and tags each one. */
+    /**
+     * Splits a text into sentences and tags each one; a sentence tagged lately (the same text, in any article) is
+     * not tagged again.
+     */
     public List<TaggedSentence> tag(String text) {
-        List<TaggedSentence> out = new ArrayList<>();
-        List<CoreMap> sentences = annotate(text);
-        List<EncodedSentence> encoded = encoded(sentences);
-        for (int s = 0; s < sentences.size(); s++) {
-            CoreMap sentence = sentences.get(s);
-            String sentenceText = sentence.get(CoreAnnotations.TextAnnotation.class);
-            Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
-            boolean parsed = parsed(sentence);
-            // A sentence over the cap has neither measure: no parse for the tree features, and its phrases would
-            // cost time quadratic in its length.
-            List<MentionTone> mentions = toneModel == null || !parsed ? List.of()
-                    : timedMentions(sentence, encoded == null ? null : encoded.get(s));
-            if (!parsed) {
-                out.add(new TaggedSentence(sentenceText, TaggedSentence.UNTAGGED, List.of(), mentions));
-                continue;
-            }
-            SimpleMatrix p = RNNCoreAnnotations.getPredictions(tree);
-            List<Double> probabilities = new ArrayList<>(5);
-            for (int k = 0; k < 5; k++) {
-                probabilities.add(p.get(k));
-            }
-            out.add(new TaggedSentence(sentenceText, RNNCoreAnnotations.getPredictedClass(tree), probabilities, mentions));
+        if (text == null || text.isBlank()) {
+            return List.of();
         }
-        return List.copyOf(out);
+        Annotation doc = new Annotation(text);
+        List<CoreMap> sentences;
+        TaggedSentence[] out;
+        List<CoreMap> todo = new ArrayList<>();
+        List<Integer> where = new ArrayList<>();
+        Slot slot = take();
+        try {
+            slot.splitter().annotate(doc);
+            sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+            out = new TaggedSentence[sentences.size()];
+            for (int s = 0; s < sentences.size(); s++) {
+                TaggedSentence known = recent.get(sentences.get(s).get(CoreAnnotations.TextAnnotation.class));
+                if (known != null) {
+                    out[s] = known;
+                    recentHits.incrementAndGet();
+                } else {
+                    todo.add(sentences.get(s));
+                    where.add(s);
+                }
+            }
+            if (!todo.isEmpty()) {
+                Annotation rest = new Annotation(text);
+                List<CoreLabel> tokens = new ArrayList<>();
+                todo.forEach(sentence -> tokens.addAll(sentence.get(CoreAnnotations.TokensAnnotation.class)));
+                rest.set(CoreAnnotations.TokensAnnotation.class, tokens);
+                rest.set(CoreAnnotations.SentencesAnnotation.class, todo);
+                slot.analyser().annotate(rest);
+            }
+        } finally {
+            pipelines.add(slot);
+        }
+        List<EncodedSentence> encoded = encoded(todo);
+        for (int k = 0; k < todo.size(); k++) {
+            TaggedSentence tagged = tagged(todo.get(k), encoded == null ? null : encoded.get(k));
+            out[where.get(k)] = tagged;
+            recent.put(tagged.text(), tagged);
+        }
+        return List.of(out);
+    }
+
+    private TaggedSentence tagged(CoreMap sentence, EncodedSentence encoded) {
+        String sentenceText = sentence.get(CoreAnnotations.TextAnnotation.class);
+        Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+        boolean parsed = parsed(sentence);
+        // A sentence over the cap has neither measure: no parse for the tree features, and its phrases would
+        // cost time quadratic in its length.
+        List<MentionTone> mentions = toneModel == null || !parsed ? List.of() : timedMentions(sentence, encoded);
+        if (!parsed) {
+            return new TaggedSentence(sentenceText, TaggedSentence.UNTAGGED, List.of(), mentions);
+        }
+        SimpleMatrix p = RNNCoreAnnotations.getPredictions(tree);
+        List<Double> probabilities = new ArrayList<>(5);
+        for (int k = 0; k < 5; k++) {
+            probabilities.add(p.get(k));
+        }
+        return new TaggedSentence(sentenceText, RNNCoreAnnotations.getPredictedClass(tree), probabilities, mentions);
     }
 
     /** The encoder's reading of every parsed sentence (null entries for the others); null without an encoder. */
@@ -224,11 +290,11 @@ public final class SentimentTagger {
             return List.of();
         }
         Annotation doc = new Annotation(text);
-        StanfordCoreNLP pipeline = take();
+        Slot slot = take();
         try {
-            pipeline.annotate(doc);
+            slot.whole().annotate(doc);
         } finally {
-            pipelines.add(pipeline);
+            pipelines.add(slot);
         }
         return doc.get(CoreAnnotations.SentencesAnnotation.class);
     }
@@ -265,6 +331,7 @@ public final class SentimentTagger {
         for (StanfordCoreNLP p : all) {
             out.append(p.timingInformation().strip()).append('\n');
         }
+        out.append(String.format(java.util.Locale.ROOT, "sentences reused from recent articles: %d%n", recentHits.get()));
         out.append(String.format(java.util.Locale.ROOT, "basic dependencies (for phrase tones): %.1f sec.%n",
                 dependencyNanos.get() / 1e9));
         if (encoder != null) {

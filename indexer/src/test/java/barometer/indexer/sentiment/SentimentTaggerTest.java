@@ -1,6 +1,7 @@
 package barometer.indexer.sentiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import barometer.crawler.Article;
 import java.util.List;
@@ -113,5 +114,18 @@ class SentimentTaggerTest {
 
         assertEquals(3, analysed.sentences().size());
         assertEquals(2.5, analysed.meanSentiment(), "(4 + 1) / 2; the long sentence does not count");
+    }
+
+    @Test
+    void aWireCopyReusesTheSentencesItSharesAndTagsTheRestAsIfAlone() {
+        String shared = "The governor's plan drew sharp criticism from rural counties.";
+        List<TaggedSentence> original = tagger.tag("Officials met on Monday to discuss the budget.\n\n" + shared);
+        List<TaggedSentence> copy = tagger.tag("A different outlet opened its copy with this line.\n\n" + shared);
+        // The shared sentence comes back as it was tagged the first time: same label, probabilities and tones.
+        assertEquals(original.get(1), copy.get(1));
+        assertTrue(tagger.profile().matches("(?s).*sentences reused from recent articles: [1-9].*"), tagger.profile());
+        // The new sentence is tagged on its own, as a fresh tagger tags it.
+        List<TaggedSentence> fresh = new SentimentTagger(60, 1).tag("A different outlet opened its copy with this line.");
+        assertEquals(fresh.get(0), copy.get(0));
     }
 }
