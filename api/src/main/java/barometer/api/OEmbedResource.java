@@ -1,5 +1,6 @@
 package barometer.api;
 
+
 import barometer.indexer.InvalidQueryException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -18,10 +20,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/oembed")
 public class OEmbedResource {
+    private final barometer.indexer.NewsIndex index;
+
+    OEmbedResource(barometer.indexer.NewsIndex index) {
+        this.index = index;
+    }
 
     /** The oEmbed 1.0 "rich" answer. */
     public record OEmbed(String type, String version, String title, String provider_name, String provider_url,
-            String html, int width, int height, String thumbnail_url, int thumbnail_width, int thumbnail_height) {
+            String html, int width, int height, String thumbnail_url, int thumbnail_width, int thumbnail_height,
+            String description) {
     }
 
     @GET
@@ -54,11 +62,35 @@ public class OEmbedResource {
         String base = uri.getBaseUri().toString().replaceAll("/$", "");
         String kind = poll ? "poll" : "trend";
         String embed = base + "/embed/" + kind + (query.isEmpty() ? "" : "?" + query);
+        String alt = altText(query, poll);
         String html = "<iframe src=\"" + HtmlPage.escape(embed) + "\" width=\"" + width + "\" height=\"" + height
-                + "\" style=\"border:0\" loading=\"lazy\" title=\"Barometer chart\"></iframe>";
+                + "\" style=\"border:0\" loading=\"lazy\" title=\"" + HtmlPage.escape(alt == null ? "Barometer chart" : alt)
+                + "\"></iframe>";
         String thumbnail = base + "/widgets/" + kind + ".png" + (query.isEmpty() ? "" : "?" + query);
         return Response.ok(new OEmbed("rich", "1.0", poll ? "Barometer poll average" : "Barometer trend", "Barometer",
-                base + "/", html, width, height, thumbnail, 600, 320), MediaType.APPLICATION_JSON_TYPE).build();
+                base + "/", html, width, height, thumbnail, 600, 320, alt), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * The chart in words ({@link WidgetSeries#altText()}), for the iframe's title and the answer's description;
+     * null when the page's parameters name no chart a widget could draw.
+     */
+    private String altText(String rawQuery, boolean poll) {
+        Map<String, String> p = new java.util.HashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                p.putIfAbsent(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            WidgetRequest r = WidgetRequest.of(p.get("q"), p.get("measure"), p.get("from"), p.get("to"),
+                    p.get("interval"), p.get("topic"), p.get("answer"), null, null, null, p.get("title"));
+            return WidgetResource.series(index, r, poll).altText();
+        } catch (InvalidQueryException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static int bounded(String value, int fallback, int min, int max) {

@@ -69,8 +69,15 @@ final class WidgetImage {
     static byte[] svg(WidgetSeries series, int width, int height, Theme theme) {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         chart(series, theme, width).draw(g2, new Rectangle(0, 0, width, height));
-        // The bare element, without the DOCTYPE that would make XML readers fetch a DTD from w3.org.
-        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g2.getSVGElement()).getBytes(StandardCharsets.UTF_8);
+        // The bare element, without the DOCTYPE that would make XML readers fetch a DTD from w3.org; the chart in
+        // words as its accessible name (role, aria-label) and as its title and description elements.
+        String alt = HtmlPage.escape(series.altText());
+        String svg = g2.getSVGElement();
+        int open = svg.indexOf('>') + 1;
+        svg = svg.substring(0, open).replaceFirst("^<svg ", "<svg role=\"img\" aria-label=\"" +
+                java.util.regex.Matcher.quoteReplacement(alt) + "\" ") + "<title>" + alt + "</title><desc>" + alt + "</desc>"
+                + svg.substring(open);
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).getBytes(StandardCharsets.UTF_8);
     }
 
     private static JFreeChart chart(WidgetSeries series, Theme theme, int width) {

@@ -133,4 +133,54 @@ public record WidgetSeries(String title, String measure, boolean bars, List<Loca
     String range() {
         return dates.isEmpty() ? "" : dates.get(0) + " to " + dates.get(dates.size() - 1);
     }
+
+    /**
+     * The chart in words, for screen readers and wherever an image cannot be seen (SVG title, oEmbed): what it
+     * shows, where it started and ended, its highest point, and the band at the end, e.g. "“secession”: share of
+     * coverage: rose from 0.8% (2017-03-01) to 2.1% (2017-06-01); highest 2.4% (2017-05-01); band at the end
+     * 1.5% to 2.7% (band: 95% interval (Wilson))."
+     */
+    String altText() {
+        int first = -1, last = -1, top = -1;
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) != null) {
+                first = first < 0 ? i : first;
+                last = i;
+                top = top < 0 || values.get(i) > values.get(top) ? i : top;
+            }
+        }
+        // The measure is named unless the title names it already ("“calexit”: articles per month").
+        String firstWord = java.util.Arrays.stream(measure.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"))
+                .filter(w -> w.length() > 3).findFirst().orElse(measure.toLowerCase(Locale.ROOT));
+        String what = title.toLowerCase(Locale.ROOT).contains(firstWord) ? title
+                : title + ", " + Character.toLowerCase(measure.charAt(0)) + measure.substring(1);
+        if (first < 0) {
+            return what + ": no data" + (dates.isEmpty() ? "" : " from " + range()) + ".";
+        }
+        double a = values.get(first), b = values.get(last);
+        String change = first == last ? "one value, " + number(a) + " (" + dates.get(first) + ")"
+                : (b > a ? "rose from " : b < a ? "fell from " : "stayed at ") + number(a) + " (" + dates.get(first)
+                        + ")" + (b == a ? " through " + dates.get(last) : " to " + number(b) + " (" + dates.get(last) + ")");
+        StringBuilder out = new StringBuilder(what).append(": ").append(change);
+        if (top != first && top != last) {
+            out.append("; highest ").append(number(values.get(top))).append(" (").append(dates.get(top)).append(')');
+        }
+        if (low.get(last) != null && high.get(last) != null) {
+            out.append("; band at the end ").append(number(low.get(last))).append(" to ").append(number(high.get(last)));
+            if (!bands.isEmpty()) {
+                out.append(" (").append(bands).append(')');
+            }
+        }
+        return out.append('.').toString();
+    }
+
+    private String number(double v) {
+        if (bars) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        if (measure.contains("(%)")) {
+            return String.format(Locale.ROOT, "%.1f%%", v);
+        }
+        return String.format(Locale.ROOT, measure.startsWith("Net tone") ? "%+.2f" : "%.1f", v);
+    }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +60,11 @@ class WidgetApiTest {
         assertEquals(0, doc.getElementsByTagName("script").getLength());
         assertTrue(doc.getDocumentElement().getTextContent().contains("Calexit <script>alert(1)</script> support"));
         assertTrue(doc.getDocumentElement().getTextContent().contains("Latest: "));
+        // The chart in words: its accessible name and its title element.
+        assertEquals("img", doc.getDocumentElement().getAttribute("role"));
+        String alt = doc.getDocumentElement().getAttribute("aria-label");
+        assertTrue(alt.startsWith("Calexit <script>alert(1)</script> support: "), alt);
+        assertEquals(alt, doc.getElementsByTagName("title").item(0).getTextContent());
     }
 
     @Test
@@ -94,7 +100,9 @@ class WidgetApiTest {
                 .then().statusCode(200)
                 .body("type", equalTo("rich")).body("version", equalTo("1.0")).body("width", equalTo(500))
                 .body("html", containsString("/embed/trend?q=calexit&amp;interval=year"))
-                .body("thumbnail_url", containsString("/widgets/trend.png?q=calexit&interval=year"));
+                .body("thumbnail_url", containsString("/widgets/trend.png?q=calexit&interval=year"))
+                .body("description", startsWith("“calexit”: articles per year: fell from 5 (2016-01-01) to 1 (2019-01-01)"))
+                .body("html", containsString("title=\"“calexit”: articles per year: fell from 5"));
         given().queryParam("url", "http://localhost:8081/api/status").when().get("/oembed").then().statusCode(404);
     }
 
