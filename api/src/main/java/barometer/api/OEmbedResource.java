@@ -62,7 +62,7 @@ public class OEmbedResource {
         String base = uri.getBaseUri().toString().replaceAll("/$", "");
         String kind = poll ? "poll" : "trend";
         String embed = base + "/embed/" + kind + (query.isEmpty() ? "" : "?" + query);
-        String alt = altText(query, poll);
+        String alt = altText(page, poll);
         String html = "<iframe src=\"" + HtmlPage.escape(embed) + "\" width=\"" + width + "\" height=\"" + height
                 + "\" style=\"border:0\" loading=\"lazy\" title=\"" + HtmlPage.escape(alt == null ? "Barometer chart" : alt)
                 + "\"></iframe>";
@@ -75,15 +75,11 @@ public class OEmbedResource {
      * The chart in words ({@link WidgetSeries#altText()}), for the iframe's title and the answer's description;
      * null when the page's parameters name no chart a widget could draw.
      */
-    private String altText(String rawQuery, boolean poll) {
+    private String altText(URI page, boolean poll) {
         Map<String, String> p = new java.util.HashMap<>();
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                p.putIfAbsent(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
-                        java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
+        // Form decoding ("+" is a space), as the explorer's URLSearchParams writes its links.
+        org.apache.hc.core5.net.WWWFormCodec.parse(page.getRawQuery() == null ? "" : page.getRawQuery(),
+                java.nio.charset.StandardCharsets.UTF_8).forEach(pair -> p.putIfAbsent(pair.getName(), pair.getValue()));
         try {
             WidgetRequest r = WidgetRequest.of(p.get("q"), p.get("measure"), p.get("from"), p.get("to"),
                     p.get("interval"), p.get("topic"), p.get("answer"), null, null, null, p.get("title"));

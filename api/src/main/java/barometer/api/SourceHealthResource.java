@@ -69,38 +69,30 @@ public class SourceHealthResource {
             @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         LocalDate first = QueryParams.date("from", from), last = QueryParams.date("to", to);
-        Map<String, Map<LocalDate, Long>> perDay = index.articlesPerDay(first, last);
+        List<Outlet> outlets = new ArrayList<>();
+        index.articlesPerDay(first, last).forEach((source, days) -> {
+            if (!days.isEmpty()) {
+                LocalDate a = days.keySet().stream().min(LocalDate::compareTo).orElseThrow();
+                LocalDate b = days.keySet().stream().max(LocalDate::compareTo).orElseThrow();
+                LocalDate spanFrom = first != null ? first : a, spanTo = last != null ? last : b;
+                outlets.add(new Outlet(source, days, a, b, spanFrom, spanTo, CoverageGaps.find(days, spanFrom, spanTo)));
+            }
+        });
         if (CsvExport.wanted(format, headers)) {
             List<DayRow> rows = new ArrayList<>();
-            perDay.forEach((source, days) -> {
-                if (days.isEmpty()) {
-                    return;
-                }
-                LocalDate a = first != null ? first : days.keySet().stream().min(LocalDate::compareTo).orElseThrow();
-                LocalDate b = last != null ? last : days.keySet().stream().max(LocalDate::compareTo).orElseThrow();
-                List<CoverageGaps.Gap> gaps = CoverageGaps.find(days, a, b);
-                for (LocalDate d = a; !d.isAfter(b); d = d.plusDays(1)) {
+            for (Outlet o : outlets) {
+                for (LocalDate d = o.spanFrom(); !d.isAfter(o.spanTo()); d = d.plusDays(1)) {
                     LocalDate day = d;
-                    boolean inGap = gaps.stream().anyMatch(g -> !day.isBefore(g.from()) && !day.isAfter(g.to()));
-                    rows.add(new DayRow(source, day, days.getOrDefault(day, 0L), inGap));
+                    boolean inGap = o.gaps().stream().anyMatch(g -> !day.isBefore(g.from()) && !day.isAfter(g.to()));
+                    rows.add(new DayRow(o.source(), day, o.days().getOrDefault(day, 0L), inGap));
                 }
-            });
+            }
             return CsvExport.of(DayRow.class, rows, "barometer-source-health.csv");
         }
-        List<OutletHealth> outlets = new ArrayList<>();
-        perDay.forEach((source, days) -> {
-            if (days.isEmpty()) {
-                return;
-            }
-            LocalDate a = days.keySet().stream().min(LocalDate::compareTo).orElseThrow();
-            LocalDate b = days.keySet().stream().max(LocalDate::compareTo).orElseThrow();
-            List<GapView> gaps = CoverageGaps.find(days, first != null ? first : a, last != null ? last : b).stream()
-                    .map(g -> new GapView(g.from(), g.to(), g.to().toEpochDay() - g.from().toEpochDay() + 1,
-                            g.usualPerDay()))
-                    .toList();
-            outlets.add(new OutletHealth(source, days.values().stream().mapToLong(Long::longValue).sum(), a, b,
-                    days.size(), gaps));
-        });
+        List<OutletHealth> views = outlets.stream().map(o -> new OutletHealth(o.source(),
+                o.days().values().stream().mapToLong(Long::longValue).sum(), o.firstArticle(), o.lastArticle(),
+                o.days().size(), o.gaps().stream().map(g -> new GapView(g.from(), g.to(),
+                        g.to().toEpochDay() - g.from().toEpochDay() + 1, g.usualPerDay())).toList())).toList();
         List<FeedHealth> feedViews = feeds.all().entrySet().stream()
                 .map(e -> new FeedHealth(e.getKey().url(), e.getKey().topic(), e.getValue().lastCrawl(),
                         e.getValue().crawls(), e.getValue().articles(), e.getValue().failures(),
@@ -109,6 +101,11 @@ public class SourceHealthResource {
         String rule = "A day is in a gap when the outlet's median articles a day over the " + CoverageGaps.WINDOW
                 + " days before it is at least " + CoverageGaps.MIN_USUAL + " and the day has less than "
                 + (int) (CoverageGaps.GAP_SHARE * 100) + "% of it; outlets that publish less than daily show no gaps.";
-        return Response.ok(new Health(rule, List.copyOf(outlets), feedViews)).build();
+        return Response.ok(new Health(rule, views, feedViews)).build();
+    }
+
+    /** An outlet's daily counts, its first and last article, the span its gaps were read over, and the gaps. */
+    private record Outlet(String source, Map<LocalDate, Long> days, LocalDate firstArticle, LocalDate lastArticle,
+                          LocalDate spanFrom, LocalDate spanTo, List<CoverageGaps.Gap> gaps) {
     }
 }

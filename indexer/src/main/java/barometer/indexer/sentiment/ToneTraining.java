@@ -222,28 +222,8 @@ public final class ToneTraining {
      */
     private static double heldOut(List<LabelledMention> rows, List<MentionFeatures> features, int fold,
                                   Predicate<String> keep, Confusion model, Confusion baseline) {
-        List<MentionFeatures> trainX = new ArrayList<>();
-        List<ToneClass> trainY = new ArrayList<>();
-        List<Integer> test = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (fold(rows.get(i)) == fold) {
-                test.add(i);
-            } else {
-                trainX.add(features.get(i).keeping(keep));
-                trainY.add(rows.get(i).tone());
-            }
-        }
-        long t0 = System.nanoTime();
-        ToneModel m = ToneModel.train(trainX, trainY);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        for (int i : test) {
-            int gold = rows.get(i).tone().ordinal();
-            model.add(gold, m.predict(features.get(i).keeping(keep)).ordinal());
-            if (baseline != null) {
-                baseline.add(gold, features.get(i).sentenceClass().ordinal());
-            }
-        }
-        return seconds;
+        return fit(rows, features, i -> fold(rows.get(i)) != fold, i -> fold(rows.get(i)) == fold, keep, model,
+                baseline);
     }
 
     private static void ablation(List<LabelledMention> rows, List<MentionFeatures> features) {

@@ -346,21 +346,31 @@ public final class LuceneNewsIndex implements NewsIndex {
                 request.topics(), request.tone());
         return withSearcher(searcher -> {
             StoredFields stored = searcher.storedFields();
-            long sent = 0;
-            ScoreDoc after = null;
-            while (true) {
-                TopDocs page = after == null ? searcher.search(query, EXPORT_PAGE, Sort.INDEXORDER, false)
-                        : searcher.searchAfter(after, query, EXPORT_PAGE, Sort.INDEXORDER, false);
-                for (ScoreDoc sd : page.scoreDocs) {
-                    sink.accept(exported(stored.document(sd.doc), withText));
-                    sent++;
-                }
-                if (page.scoreDocs.length < EXPORT_PAGE) {
-                    return sent;
-                }
-                after = page.scoreDocs[page.scoreDocs.length - 1];
-            }
+            return forEachMatch(searcher, query, doc -> sink.accept(exported(stored.document(doc), withText)));
         });
+    }
+
+    /** What an export does with one matching document (its searcher-wide id). */
+    private interface MatchSink {
+        void accept(int doc) throws IOException;
+    }
+
+    /** Every match of the query, in index order, a page at a time; returns how many. */
+    private static long forEachMatch(IndexSearcher searcher, Query query, MatchSink sink) throws IOException {
+        long sent = 0;
+        ScoreDoc after = null;
+        while (true) {
+            TopDocs page = after == null ? searcher.search(query, EXPORT_PAGE, Sort.INDEXORDER, false)
+                    : searcher.searchAfter(after, query, EXPORT_PAGE, Sort.INDEXORDER, false);
+            for (ScoreDoc sd : page.scoreDocs) {
+                sink.accept(sd.doc);
+                sent++;
+            }
+            if (page.scoreDocs.length < EXPORT_PAGE) {
+                return sent;
+            }
+            after = page.scoreDocs[page.scoreDocs.length - 1];
+        }
     }
 
     @Override
@@ -496,12 +506,7 @@ public final class LuceneNewsIndex implements NewsIndex {
                 Document d = stored.document(sd.doc);
                 String url = d.get(Fields.URL);
                 String title = titles.computeIfAbsent(url, u -> titleOf(s, u));
-                IndexableField when = d.getField(Fields.PUBLISHED);
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-                hits.add(new SentenceHit(d.get(Fields.TEXT), d.getField(Fields.SENTIMENT).numericValue().intValue(),
-                        url, title, d.get(Fields.SOURCE),
-                        when == null ? null : Instant.ofEpochMilli(when.numericValue().longValue()),
-                        MentionToneCollector.tonesAt(leaf, sd.doc - leaf.docBase, terms)));
+                hits.add(sentenceHit(d, title, leaves, sd.doc, terms));
             }
             return List.copyOf(hits);
         });
@@ -515,35 +520,30 @@ public final class LuceneNewsIndex implements NewsIndex {
         return withSearcher(s -> {
             StoredFields stored = s.storedFields();
             List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-            long sent = 0;
-            ScoreDoc after = null;
             // An article's sentences come together in index order: its title is looked up once, and only the last
             // one is kept, so memory stays flat.
-            String lastUrl = null, lastTitle = null;
-            while (true) {
-                TopDocs page = after == null ? s.search(q, EXPORT_PAGE, Sort.INDEXORDER, false)
-                        : s.searchAfter(after, q, EXPORT_PAGE, Sort.INDEXORDER, false);
-                for (ScoreDoc sd : page.scoreDocs) {
-                    Document d = stored.document(sd.doc);
-                    String url = d.get(Fields.URL);
-                    if (!url.equals(lastUrl)) {
-                        lastUrl = url;
-                        lastTitle = titleOf(s, url);
-                    }
-                    IndexableField when = d.getField(Fields.PUBLISHED);
-                    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-                    sink.accept(new SentenceHit(d.get(Fields.TEXT), d.getField(Fields.SENTIMENT).numericValue().intValue(),
-                            url, lastTitle, d.get(Fields.SOURCE),
-                            when == null ? null : Instant.ofEpochMilli(when.numericValue().longValue()),
-                            MentionToneCollector.tonesAt(leaf, sd.doc - leaf.docBase, terms)));
-                    sent++;
+            String[] last = {null, null};
+            return forEachMatch(s, q, doc -> {
+                Document d = stored.document(doc);
+                String url = d.get(Fields.URL);
+                if (!url.equals(last[0])) {
+                    last[0] = url;
+                    last[1] = titleOf(s, url);
                 }
-                if (page.scoreDocs.length < EXPORT_PAGE) {
-                    return sent;
-                }
-                after = page.scoreDocs[page.scoreDocs.length - 1];
-            }
+                sink.accept(sentenceHit(d, last[1], leaves, doc, terms));
+            });
         });
+    }
+
+    /** A stored sentence document as evidence: its text and class, its article, the tone toward the query's words. */
+    private static SentenceHit sentenceHit(Document d, String title, List<LeafReaderContext> leaves, int doc,
+            QueryTerms terms) throws IOException {
+        IndexableField when = d.getField(Fields.PUBLISHED);
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        return new SentenceHit(d.get(Fields.TEXT), d.getField(Fields.SENTIMENT).numericValue().intValue(),
+                d.get(Fields.URL), title, d.get(Fields.SOURCE),
+                when == null ? null : Instant.ofEpochMilli(when.numericValue().longValue()),
+                MentionToneCollector.tonesAt(leaf, doc - leaf.docBase, terms));
     }
 
     private static String titleOf(IndexSearcher s, String url) {

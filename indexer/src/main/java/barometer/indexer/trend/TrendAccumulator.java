@@ -21,8 +21,12 @@ public final class TrendAccumulator {
     /** Sums per bucket, kept mutable while items arrive (an immutable record per item cost a fifth of a trend). */
     private final Map<LocalDate, Sums> overall = new HashMap<>();
     private final Map<String, Map<LocalDate, Sums>> sources = new HashMap<>();
-    /** The bucket of each epoch day seen, for a fixed-offset zone (UTC by default): most items share few days. */
-    private final Map<Long, LocalDate> bucketOfDay = new HashMap<>();
+    /**
+     * For a fixed-offset zone (UTC by default), each day's slot, indexed by epoch day from {@link #slotBase}: an
+     * item costs no map lookup (matches arrive in index order, not time order). Null until the first item.
+     */
+    private Slot[] slots;
+    private long slotBase;
 
     /** A bucket's running sums (see {@link BucketStats} for what each is). */
     private static final class Sums {
@@ -76,65 +80,43 @@ public final class TrendAccumulator {
     /** Days an array of slots may span before the accumulator falls back to maps (a few centuries). */
     private static final int MAX_SLOT_DAYS = 100_000;
 
-    /**
-     * The slot of an item's day: for a fixed-offset zone, from an array indexed by day, so that an item costs no
-     * map lookup (matches arrive in index order, not time order); otherwise a fresh slot from the maps.
-     */
+    /** The slot of an item's day: from the array for a fixed-offset zone, else a fresh one from the maps. */
     private Slot slotOf(long epochMillis) {
-        if (zone instanceof java.time.ZoneOffset offset) {
-            long day = Math.floorDiv(epochMillis / 1000 + (epochMillis % 1000 < 0 ? -1 : 0) + offset.getTotalSeconds(),
-                    86_400L);
-            if (slots == null) {
-                slotBase = day - 512;
-                slots = new Slot[1024];
-            }
-            long i = day - slotBase;
-            if (i < 0 || i >= slots.length) {
-                long from = Math.min(slotBase, day - 512), to = Math.max(slotBase + slots.length, day + 512);
-                if (to - from > MAX_SLOT_DAYS) {
-                    return new Slot(bucketOf(epochMillis));
-                }
-                Slot[] grown = new Slot[(int) (to - from)];
-                System.arraycopy(slots, 0, grown, (int) (slotBase - from), slots.length);
-                slots = grown;
-                slotBase = from;
-                i = day - slotBase;
-            }
-            Slot slot = slots[(int) i];
-            if (slot == null) {
-                slot = new Slot(bucketOf(epochMillis));
-                slots[(int) i] = slot;
-            }
-            return slot;
+        if (!(zone instanceof java.time.ZoneOffset offset)) {
+            return new Slot(bucketOf(epochMillis));
         }
-        return new Slot(bucketOf(epochMillis));
+        long day = Math.floorDiv(epochMillis / 1000 + (epochMillis % 1000 < 0 ? -1 : 0) + offset.getTotalSeconds(),
+                86_400L);
+        if (slots == null) {
+            slotBase = day - 512;
+            slots = new Slot[1024];
+        }
+        long i = day - slotBase;
+        if (i < 0 || i >= slots.length) {
+            long from = Math.min(slotBase, day - 512), to = Math.max(slotBase + slots.length, day + 512);
+            if (to - from > MAX_SLOT_DAYS) {
+                return new Slot(bucketOf(epochMillis));
+            }
+            Slot[] grown = new Slot[(int) (to - from)];
+            System.arraycopy(slots, 0, grown, (int) (slotBase - from), slots.length);
+            slots = grown;
+            slotBase = from;
+            i = day - slotBase;
+        }
+        Slot slot = slots[(int) i];
+        if (slot == null) {
+            slot = new Slot(bucketOf(epochMillis));
+            slots[(int) i] = slot;
+        }
+        return slot;
     }
-
-    private Slot[] slots;
-    private long slotBase;
 
     private LocalDate bucketOf(long epochMillis) {
-        if (zone instanceof java.time.ZoneOffset offset) {
-            long day = Math.floorDiv(epochMillis / 1000 + (epochMillis % 1000 < 0 ? -1 : 0) + offset.getTotalSeconds(),
-                    86_400L);
-            if (day == lastDay) {
-                return lastDayBucket;
-            }
-            LocalDate bucket = bucketOfDay.get(day);
-            if (bucket == null) {
-                bucket = interval.bucketStart(LocalDate.ofEpochDay(day));
-                bucketOfDay.put(day, bucket);
-            }
-            lastDay = day;
-            lastDayBucket = bucket;
-            return bucket;
-        }
         return interval.bucketStart(LocalDate.ofInstant(Instant.ofEpochMilli(epochMillis), zone));
     }
+
     private final Map<LocalDate, LongSet> stories = new HashMap<>();
     private final Map<String, Map<LocalDate, LongSet>> sourceStories = new HashMap<>();
-    private long lastDay = Long.MIN_VALUE;
-    private LocalDate lastDayBucket;
     /** Passed for a story or an article when there is none ({@link #add(long, double, String, long, long)}). */
     public static final long NONE = Long.MIN_VALUE;
     /**
@@ -213,7 +195,7 @@ public final class TrendAccumulator {
 
     /** Counts an item stored before its tagging (it has no value yet); add it with {@link #add} too. */
     public void addUntagged(long publishedEpochMillis, String source) {
-        LocalDate bucket = bucketOf(publishedEpochMillis);
+        LocalDate bucket = slotOf(publishedEpochMillis).bucket;
         untagged.merge(bucket, 1L, Long::sum);
         if (bySource && source != null) {
             sourceUntagged.computeIfAbsent(source, s -> new HashMap<>()).merge(bucket, 1L, Long::sum);
