@@ -53,8 +53,10 @@ public final class HostGate {
         host.lock.lock();
         try {
             host.crawlDelayNanos = Math.max(0, delay.toNanos());
-            // The request that read robots.txt counts too: the next one keeps the delay from it.
-            host.nextStart = Math.max(host.nextStart, host.lastStart + host.crawlDelayNanos);
+            // The request that read robots.txt counts too: the next one keeps the delay from when robots.txt was
+            // read (now), not from when its request started, since that first request also opened the connection,
+            // and the server would otherwise see the next one sooner than the delay by the time that took.
+            host.nextStart = Math.max(host.nextStart, System.nanoTime() + host.crawlDelayNanos);
         } finally {
             host.lock.unlock();
         }
@@ -79,7 +81,6 @@ public final class HostGate {
                 long startAt = Math.max(host.nextStart, host.quietUntil);
                 if (host.inFlight < maxInFlight && now >= startAt) {
                     host.inFlight++;
-                    host.lastStart = now;
                     host.nextStart = now + Math.max(floor.toNanos(), host.crawlDelayNanos);
                     return new Permit(host);
                 }
@@ -152,8 +153,7 @@ public final class HostGate {
         final ReentrantLock lock = new ReentrantLock();
         final Condition changed = lock.newCondition();
         long crawlDelayNanos;
-        long lastStart = System.nanoTime();
-        long nextStart = lastStart;
+        long nextStart = System.nanoTime();
         long quietUntil = nextStart;
         int inFlight;
     }
