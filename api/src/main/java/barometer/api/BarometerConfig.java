@@ -24,6 +24,16 @@ public interface BarometerConfig {
 
     Crawl crawl();
 
+    /** Citable snapshots ({@code <data-dir>/snapshots/}). */
+    Snapshots snapshots();
+
+    /** Snapshot settings. */
+    interface Snapshots {
+        /** The most snapshots kept; a new one beyond it is refused until an admin deletes some. */
+        @WithDefault("10000")
+        int max();
+    }
+
     /** How stored articles are made durable. */
     IngestSettings ingest();
 

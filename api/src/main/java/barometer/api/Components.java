@@ -42,6 +42,14 @@ class Components {
         return new LuceneNewsIndex(folder);
     }
 
+    @Produces
+    @ApplicationScoped
+    barometer.api.snapshot.SnapshotStore snapshots(BarometerConfig config,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        return new barometer.api.snapshot.SnapshotStore(Path.of(config.dataDir(), "snapshots"), json,
+                config.snapshots().max());
+    }
+
     void closeIndex(@Disposes NewsIndex index) {
         index.close();
     }

@@ -51,23 +51,33 @@ public class OEmbedResource {
             throw new InvalidQueryException("url is not a URL: " + url, "pass the page's address, URL-encoded");
         }
         String path = page.getPath() == null ? "" : page.getPath();
-        boolean poll = path.startsWith("/polls") || path.startsWith("/embed/poll");
         if (!(path.equals("/explore") || path.startsWith("/embed/") || path.startsWith("/polls") || path.equals("/"))) {
             throw new Refusal(Refusal.Kind.NOT_FOUND, "no embeddable chart at " + url,
                     "use an /explore or /polls.html URL");
         }
+        Map<String, String> p = new java.util.HashMap<>();
+        // Form decoding ("+" is a space), as the explorer's URLSearchParams writes its links.
+        org.apache.hc.core5.net.WWWFormCodec.parse(page.getRawQuery() == null ? "" : page.getRawQuery(),
+                java.nio.charset.StandardCharsets.UTF_8).forEach(pair -> p.putIfAbsent(pair.getName(), pair.getValue()));
+        WidgetKind kind = path.startsWith("/polls") || path.startsWith("/embed/poll") ? WidgetKind.POLL
+                : path.startsWith("/embed/overview") || "overview".equals(p.get("measure")) ? WidgetKind.OVERVIEW
+                : WidgetKind.TREND;
         String query = page.getRawQuery() == null ? "" : page.getRawQuery();
         int width = bounded(maxWidth, 600, WidgetRequest.MIN_WIDTH, WidgetRequest.MAX_WIDTH);
         int height = bounded(maxHeight, 320, WidgetRequest.MIN_HEIGHT, WidgetRequest.MAX_HEIGHT);
         String base = uri.getBaseUri().toString().replaceAll("/$", "");
-        String kind = poll ? "poll" : "trend";
-        String embed = base + "/embed/" + kind + (query.isEmpty() ? "" : "?" + query);
-        String alt = altText(page, poll);
+        String embed = base + "/embed/" + kind.path() + (query.isEmpty() ? "" : "?" + query);
+        String alt = altText(p, kind);
         String html = "<iframe src=\"" + HtmlPage.escape(embed) + "\" width=\"" + width + "\" height=\"" + height
                 + "\" style=\"border:0\" loading=\"lazy\" title=\"" + HtmlPage.escape(alt == null ? "Barometer chart" : alt)
                 + "\"></iframe>";
-        String thumbnail = base + "/widgets/" + kind + ".png" + (query.isEmpty() ? "" : "?" + query);
-        return Response.ok(new OEmbed("rich", "1.0", poll ? "Barometer poll average" : "Barometer trend", "Barometer",
+        String thumbnail = base + "/widgets/" + kind.path() + ".png" + (query.isEmpty() ? "" : "?" + query);
+        String title = switch (kind) {
+            case TREND -> "Barometer trend";
+            case POLL -> "Barometer poll average";
+            case OVERVIEW -> "Barometer: support, attention and tone";
+        };
+        return Response.ok(new OEmbed("rich", "1.0", title, "Barometer",
                 base + "/", html, width, height, thumbnail, 600, 320, alt), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -75,15 +85,11 @@ public class OEmbedResource {
      * The chart in words ({@link WidgetSeries#altText()}), for the iframe's title and the answer's description;
      * null when the page's parameters name no chart a widget could draw.
      */
-    private String altText(URI page, boolean poll) {
-        Map<String, String> p = new java.util.HashMap<>();
-        // Form decoding ("+" is a space), as the explorer's URLSearchParams writes its links.
-        org.apache.hc.core5.net.WWWFormCodec.parse(page.getRawQuery() == null ? "" : page.getRawQuery(),
-                java.nio.charset.StandardCharsets.UTF_8).forEach(pair -> p.putIfAbsent(pair.getName(), pair.getValue()));
+    private String altText(Map<String, String> p, WidgetKind kind) {
         try {
             WidgetRequest r = WidgetRequest.of(p.get("q"), p.get("measure"), p.get("from"), p.get("to"),
                     p.get("interval"), p.get("topic"), p.get("answer"), null, null, null, p.get("title"));
-            return WidgetResource.series(index, r, poll).altText();
+            return WidgetSeries.altText(kind.series(index, r));
         } catch (InvalidQueryException | IllegalArgumentException e) {
             return null;
         }

@@ -15,12 +15,42 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * Pages whose HTML depends on the request: the trend explorer (its oEmbed discovery link names the page's own
  * URL, for CMSs that read the HTML without running scripts) and the embeddable widget pages
- * ({@code /embed/trend}, {@code /embed/poll}), which are framed by other sites.
+ * ({@code /embed/trend}, {@code /embed/poll}, {@code /embed/overview}), which are framed by other sites and carry
+ * the chart in words for screen readers (computed here, so it is there before any script runs).
  */
 @Path("/")
 public class PageResource {
     private final HtmlPage explorer = new HtmlPage("explore.html");
     private final HtmlPage embed = new HtmlPage("embed.html");
+    private final HtmlPage snapshotPage = new HtmlPage("snapshot.html");
+    private final barometer.indexer.NewsIndex index;
+    private final barometer.api.snapshot.SnapshotStore snapshots;
+
+    PageResource(barometer.indexer.NewsIndex index, barometer.api.snapshot.SnapshotStore snapshots) {
+        this.index = index;
+        this.snapshots = snapshots;
+    }
+
+    /**
+     * A snapshot's permalink: its title, when and from what it was frozen, and its citation in the HTML itself
+     * (readable without scripts, and by reference managers that read the page); the chart is drawn from the
+     * frozen data.
+     */
+    @GET
+    @Path("s/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public String snapshot(@PathParam("id") String id, @Context UriInfo uri) {
+        var s = snapshots.find(id).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "no snapshot " + id,
+                "check the permalink"));
+        String base = SnapshotResource.base(uri);
+        var citation = new barometer.api.snapshot.Citation(s, base + "/s/" + id);
+        return snapshotPage.render(Map.of("id", id, "title", s.title(), "kind", s.kind().label(),
+                "created", s.created().toString(), "indexVersion", String.valueOf(s.indexVersion()),
+                "articles", String.valueOf(s.articles()), "codeVersion", s.codeVersion(),
+                "query", "GET " + s.kind().path() + " with " + barometer.api.snapshot.Citation.describeParameters(s.parameters()),
+                "bibtex", citation.bibtex(), "permalink", base + "/s/" + id));
+    }
 
     @GET
     @Path("explore")
@@ -36,15 +66,21 @@ public class PageResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public String embed(@PathParam("kind") String kind, @Context UriInfo uri) {
-        boolean poll = WidgetResource.kindIsPoll(kind);
+        WidgetKind what = WidgetKind.parse(kind);
         var p = uri.getQueryParameters();
         WidgetRequest r = WidgetRequest.of(p.getFirst("q"), p.getFirst("measure"), p.getFirst("from"), p.getFirst("to"),
                 p.getFirst("interval"), p.getFirst("topic"), p.getFirst("answer"), p.getFirst("theme"),
                 p.getFirst("width"), p.getFirst("height"), p.getFirst("title"));
         String query = uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery();
-        String full = poll ? "/polls.html?" + query : "/explore?" + query;
-        return embed.render(Map.of("title", r.titleFor(poll), "kind", kind, "theme",
-                r.theme().name().toLowerCase(java.util.Locale.ROOT), "full", full));
+        String alt;
+        try {
+            alt = WidgetSeries.altText(what.series(index, r));
+        } catch (barometer.indexer.InvalidQueryException e) {
+            // The page still loads and its script shows the refusal where the chart would be.
+            alt = what.title(r);
+        }
+        return embed.render(Map.of("title", what.title(r), "kind", what.path(), "theme", r.pageTheme(),
+                "full", what.fullPage(query), "alt", alt));
     }
 
     static String oembedUrl(UriInfo uri, String page) {

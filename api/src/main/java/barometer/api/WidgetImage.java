@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
@@ -39,24 +41,33 @@ import org.jfree.svg.SVGGraphics2D;
 final class WidgetImage {
     /** Light or dark colours. */
     enum Theme {
-        LIGHT(Color.WHITE, new Color(0x1c2430), new Color(0x5b6675), new Color(0xd9dee5), new Color(0x1f5fa8)),
-        DARK(new Color(0x161b22), new Color(0xe6edf3), new Color(0x9aa5b1), new Color(0x30363d), new Color(0x6cb6ff));
+        LIGHT(Color.WHITE, new Color(0x1c2430), new Color(0x5b6675), new Color(0xd9dee5), new Color(0x1f5fa8),
+                new Color(0xc2410c), new Color(0x15803d)),
+        DARK(new Color(0x161b22), new Color(0xe6edf3), new Color(0x9aa5b1), new Color(0x30363d), new Color(0x6cb6ff),
+                new Color(0xfb923c), new Color(0x4ade80));
 
         final Color background, ink, muted, grid, accent;
+        /** The colours of the second and later series on one chart (the first is the accent). */
+        final Color[] others;
 
-        Theme(Color background, Color ink, Color muted, Color grid, Color accent) {
+        Theme(Color background, Color ink, Color muted, Color grid, Color accent, Color... others) {
             this.background = background;
             this.ink = ink;
             this.muted = muted;
             this.grid = grid;
             this.accent = accent;
+            this.others = others;
+        }
+
+        Color series(int i) {
+            return i == 0 ? accent : others[(i - 1) % others.length];
         }
     }
 
     private WidgetImage() {
     }
 
-    static byte[] png(WidgetSeries series, int width, int height, Theme theme) {
+    static byte[] png(List<WidgetSeries> series, int width, int height, Theme theme) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ChartUtils.writeChartAsPNG(out, chart(series, theme, width), width, height);
@@ -66,12 +77,12 @@ final class WidgetImage {
         }
     }
 
-    static byte[] svg(WidgetSeries series, int width, int height, Theme theme) {
+    static byte[] svg(List<WidgetSeries> series, int width, int height, Theme theme) {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         chart(series, theme, width).draw(g2, new Rectangle(0, 0, width, height));
         // The bare element, without the DOCTYPE that would make XML readers fetch a DTD from w3.org; the chart in
         // words as its accessible name (role, aria-label) and as its title and description elements.
-        String alt = HtmlPage.escape(series.altText());
+        String alt = HtmlPage.escape(WidgetSeries.altText(series));
         String svg = g2.getSVGElement();
         int open = svg.indexOf('>') + 1;
         svg = svg.substring(0, open).replaceFirst("^<svg ", "<svg role=\"img\" aria-label=\"" +
@@ -80,35 +91,49 @@ final class WidgetImage {
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static JFreeChart chart(WidgetSeries series, Theme theme, int width) {
+    private static JFreeChart chart(List<WidgetSeries> all, Theme theme, int width) {
         int base = width < 400 ? 11 : 13;
-        XYPlot plot = series.bars() ? barPlot(series, theme) : linePlot(series, theme);
+        WidgetSeries series = all.get(0);
+        XYPlot plot = all.size() > 1 ? sharedPlot(all, theme, base) : series.bars() ? barPlot(series, theme)
+                : linePlot(series, theme);
         plot.setBackgroundPaint(theme.background);
         plot.setOutlineVisible(false);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinePaint(theme.grid);
         plot.setRangeGridlineStroke(new BasicStroke(1f));
-        DateAxis x = (DateAxis) plot.getDomainAxis();
-        NumberAxis y = (NumberAxis) plot.getRangeAxis();
-        for (var axis : new org.jfree.chart.axis.ValueAxis[] {x, y}) {
+        List<org.jfree.chart.axis.ValueAxis> axes = new ArrayList<>(List.of(plot.getDomainAxis()));
+        for (int i = 0; i < plot.getRangeAxisCount(); i++) {
+            axes.add(plot.getRangeAxis(i));
+        }
+        for (var axis : axes) {
             axis.setTickLabelPaint(theme.muted);
             axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, base - 1));
             axis.setAxisLinePaint(theme.grid);
             axis.setTickMarkPaint(theme.grid);
-            axis.setLabelPaint(theme.muted);
         }
-        y.setAutoRangeIncludesZero(series.bars());
-        JFreeChart chart = new JFreeChart(series.title(), new Font(Font.SANS_SERIF, Font.BOLD, base + 3), plot, false);
+        if (all.size() == 1) {
+            ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(series.bars());
+        }
+        JFreeChart chart = new JFreeChart(series.title(), new Font(Font.SANS_SERIF, Font.BOLD, base + 3), plot,
+                all.size() > 1);
         chart.getTitle().setPaint(theme.ink);
         chart.getTitle().setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
-        TextTitle facts = new TextTitle(series.latest() + "  ·  " + series.measure(),
+        if (chart.getLegend() != null) {
+            chart.getLegend().setItemPaint(theme.ink);
+            chart.getLegend().setBackgroundPaint(theme.background);
+            chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+            chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, base - 1));
+        }
+        TextTitle facts = new TextTitle(all.size() > 1 ? latestOfEach(all) : series.latest() + "  ·  " + series.measure(),
                 new Font(Font.SANS_SERIF, Font.PLAIN, base));
         facts.setPaint(theme.ink);
         facts.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
         chart.addSubtitle(facts);
-        if (!series.bands().isEmpty()) {
+        String bandsText = all.size() > 1 ? "bands: " + String.join("; ", all.stream().map(WidgetSeries::bands).toList())
+                : series.bands();
+        if (!bandsText.isEmpty()) {
             // Each band says what it is where the chart is seen, not only in the README.
-            TextTitle bands = new TextTitle(series.bands(), new Font(Font.SANS_SERIF, Font.PLAIN, base - 2));
+            TextTitle bands = new TextTitle(bandsText, new Font(Font.SANS_SERIF, Font.PLAIN, base - 2));
             bands.setPaint(theme.muted);
             bands.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
             chart.addSubtitle(bands);
@@ -122,6 +147,64 @@ final class WidgetImage {
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
         return chart;
+    }
+
+    /** "Latest (2019-01-01): support 22.5% · share of coverage 71.4% · net tone +0.50": each series' last value. */
+    private static String latestOfEach(List<WidgetSeries> all) {
+        List<String> parts = new ArrayList<>();
+        java.time.LocalDate day = null;
+        for (WidgetSeries s : all) {
+            int last = s.values().size() - 1;
+            while (last >= 0 && s.values().get(last) == null) {
+                last--;
+            }
+            String name = s.axis().replaceAll(" \\(.*\\)$", "").toLowerCase(java.util.Locale.ROOT);
+            parts.add(name + " " + (last < 0 ? "none" : s.format(s.values().get(last))));
+            if (last >= 0 && (day == null || s.dates().get(last).isAfter(day))) {
+                day = s.dates().get(last);
+            }
+        }
+        return "Latest" + (day == null ? "" : " (" + day + ")") + ": " + String.join("  ·  ", parts);
+    }
+
+    /**
+     * Several measures over one date axis, each a line with its band on its own value axis (the first on the
+     * left, the others on the right), labelled with its unit: units differ, and even two percentages (support near
+     * 30%, share of coverage near 1%) would flatten one another on one axis.
+     */
+    private static XYPlot sharedPlot(List<WidgetSeries> all, Theme theme, int base) {
+        XYPlot plot = new XYPlot();
+        plot.setDomainAxis(dateAxis(all.get(0)));
+        for (int i = 0; i < all.size(); i++) {
+            WidgetSeries s = all.get(i);
+            YIntervalSeries line = new YIntervalSeries(s.axis());
+            for (int j = 0; j < s.dates().size(); j++) {
+                Double v = s.values().get(j);
+                if (v != null) {
+                    Double lo = s.low().get(j), hi = s.high().get(j);
+                    line.add(day(s.dates().get(j)).getFirstMillisecond(), v, lo == null ? v : lo, hi == null ? v : hi);
+                }
+            }
+            YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+            data.addSeries(line);
+            DeviationRenderer renderer = new DeviationRenderer(true, line.getItemCount() < 40);
+            Color color = theme.series(i);
+            renderer.setSeriesPaint(0, color);
+            renderer.setSeriesFillPaint(0, color);
+            renderer.setAlpha(0.14f);
+            renderer.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            NumberAxis y = new NumberAxis(s.axis());
+            y.setAutoRangeIncludesZero(false);
+            y.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, base - 1));
+            y.setLabelPaint(color);
+            plot.setDataset(i, data);
+            plot.setRenderer(i, renderer);
+            plot.setRangeAxis(i, y);
+            plot.setRangeAxisLocation(i, i == 0 ? org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT
+                    : org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
+            plot.mapDatasetToRangeAxis(i, i);
+        }
+        return plot;
     }
 
     private static XYPlot barPlot(WidgetSeries series, Theme theme) {

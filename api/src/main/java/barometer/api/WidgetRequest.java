@@ -4,8 +4,10 @@ import barometer.indexer.InvalidQueryException;
 import java.util.Locale;
 
 /**
- * The query parameters every widget shares, checked once: what to draw (a search query's trend, or a poll topic's
- * average), the measure, the range and interval, size and theme, and an optional title.
+ * The query parameters every widget shares, checked once: what to draw (a search query's trend, a poll topic's
+ * average, or both on one axis), the measure, the range and interval, size and theme, and an optional title.
+ *
+ * @param theme the theme asked for, or null: the reader's own (iframe) or light (images)
  */
 record WidgetRequest(String q, WidgetSeries.Measure measure, String from, String to, String interval, String topic,
         String answer, WidgetImage.Theme theme, int width, int height, String title) {
@@ -25,26 +27,19 @@ record WidgetRequest(String q, WidgetSeries.Measure measure, String from, String
      * What decides the picture, and nothing else: parameters the widget does not read (and junk ones) do not make
      * a second cache entry.
      */
-    String cacheKey(boolean poll, String format) {
-        String what = poll ? "poll|" + topic + "|" + answer : "trend|" + q + "|" + measure + "|" + from + "|" + to + "|"
-                + interval;
-        return format + "|" + what + "|" + theme + "|" + width + "x" + height + "|" + title;
+    String cacheKey(WidgetKind kind, String format) {
+        return format + "|" + kind.path() + "|" + kind.what(this) + "|" + imageTheme() + "|" + width + "x" + height
+                + "|" + title;
     }
 
-    /** The title drawn: the one asked for, else the query or topic and what is measured. */
-    String titleFor(boolean poll) {
-        if (!title.isEmpty()) {
-            return title.length() > 120 ? title.substring(0, 120) + "…" : title;
-        }
-        if (poll) {
-            return (topic.isEmpty() ? "Polls" : topic) + ": " + answer;
-        }
-        String what = q.isEmpty() ? "All coverage" : "“" + (q.length() > 60 ? q.substring(0, 60) + "…" : q) + "”";
-        return switch (measure) {
-            case ARTICLES -> what + ": articles per " + interval;
-            case SHARE -> what + ": share of coverage";
-            case TONE -> what + ": tone";
-        };
+    /** The theme an image is drawn in: the one asked for, else light (an image cannot follow the reader's). */
+    WidgetImage.Theme imageTheme() {
+        return theme == null ? WidgetImage.Theme.LIGHT : theme;
+    }
+
+    /** The theme of the iframe page: the one asked for, else {@code auto} (the reader's prefers-color-scheme). */
+    String pageTheme() {
+        return theme == null ? "auto" : theme.name().toLowerCase(Locale.ROOT);
     }
 
     private static String blank(String s) {
@@ -52,13 +47,13 @@ record WidgetRequest(String q, WidgetSeries.Measure measure, String from, String
     }
 
     private static WidgetImage.Theme theme(String value) {
-        if (value == null || value.isBlank()) {
-            return WidgetImage.Theme.LIGHT;
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("auto")) {
+            return null;
         }
         try {
             return WidgetImage.Theme.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidQueryException("unknown theme '" + value + "'", "use light or dark");
+            throw new InvalidQueryException("unknown theme '" + value + "'", "use light, dark or auto (the reader's setting; images: light)");
         }
     }
 

@@ -26,9 +26,11 @@ import java.util.Locale;
  *        there is none
  * @param outerHigh upper end of the second band
  * @param bands what the bands are, drawn under the chart ("shaded: 95% interval of the average; ..."), or empty
+ * @param axis the value axis's short label with its unit, where several series share a chart ("Support (%)")
  */
 public record WidgetSeries(String title, String measure, boolean bars, List<LocalDate> dates, List<Double> values,
-        List<Double> low, List<Double> high, List<Double> outerLow, List<Double> outerHigh, String bands) {
+        List<Double> low, List<Double> high, List<Double> outerLow, List<Double> outerHigh, String bands,
+        String axis) {
 
     /** Trend measures a widget can show. */
     enum Measure { ARTICLES, SHARE, TONE }
@@ -43,7 +45,8 @@ public record WidgetSeries(String title, String measure, boolean bars, List<Loca
     }
 
     static Measure measure(String value) {
-        if (value == null || value.isBlank()) {
+        // The explorer's overview names itself as a measure; an overview widget reads none.
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("overview")) {
             return Measure.ARTICLES;
         }
         try {
@@ -91,7 +94,13 @@ public record WidgetSeries(String title, String measure, boolean bars, List<Loca
                     + barometer.indexer.trend.Intervals.MIN_ARTICLES + " articles";
         };
         List<Double> none = java.util.Collections.nCopies(dates.size(), null);
-        return new WidgetSeries(title, name, measure == Measure.ARTICLES, dates, values, low, high, none, none, bands);
+        String axis = switch (measure) {
+            case ARTICLES -> "Articles";
+            case SHARE -> "Share of coverage (%)";
+            case TONE -> "Net tone (−1 to +1)";
+        };
+        return new WidgetSeries(title, name, measure == Measure.ARTICLES, dates, values, low, high, none, none, bands,
+                axis);
     }
 
     /** A poll average with its band. */
@@ -114,7 +123,39 @@ public record WidgetSeries(String title, String measure, boolean bars, List<Loca
         return new WidgetSeries(title, answer + " (%), poll average", false, dates, values, low, high, nextLow,
                 nextHigh, String.format(Locale.ROOT, "dark band: %.0f%% interval of the average; light band: %.0f%% "
                         + "of new polls expected inside", 100 * polls.settings().level(),
-                        100 * PollAveragePoint.NEXT_LEVEL));
+                        100 * PollAveragePoint.NEXT_LEVEL), answer + " (%)");
+    }
+
+    /**
+     * An overview's three measures over its buckets: the poll average (its 95% band), the share of coverage (its
+     * Wilson band) and the net tone toward the query's words (its band), each on its own axis.
+     */
+    static List<WidgetSeries> of(Overview overview, String title) {
+        List<LocalDate> dates = overview.points().stream().map(Overview.Point::start).toList();
+        List<Double> none = java.util.Collections.nCopies(dates.size(), null);
+        List<Double> support = new ArrayList<>(), supportLow = new ArrayList<>(), supportHigh = new ArrayList<>();
+        List<Double> share = new ArrayList<>(), shareLow = new ArrayList<>(), shareHigh = new ArrayList<>();
+        List<Double> tone = new ArrayList<>(), toneLow = new ArrayList<>(), toneHigh = new ArrayList<>();
+        for (Overview.Point p : overview.points()) {
+            support.add(p.support());
+            supportLow.add(p.supportLow());
+            supportHigh.add(p.supportHigh());
+            share.add(p.share());
+            shareLow.add(p.shareLow());
+            shareHigh.add(p.shareHigh());
+            tone.add(p.tone());
+            toneLow.add(p.toneLow());
+            toneHigh.add(p.toneHigh());
+        }
+        String answer = overview.answer().isEmpty() ? "Support" : Character.toUpperCase(overview.answer().charAt(0))
+                + overview.answer().substring(1);
+        return List.of(
+                new WidgetSeries(title, answer + " (%), poll average", false, dates, support, supportLow, supportHigh,
+                        none, none, "95% interval of the average", answer + " (%)"),
+                new WidgetSeries(title, "Share of coverage (%)", false, dates, share, shareLow, shareHigh, none, none,
+                        "95% interval (Wilson)", "Share of coverage (%)"),
+                new WidgetSeries(title, "Net tone toward the query's words (-1 negative – +1 positive)", false, dates,
+                        tone, toneLow, toneHigh, none, none, "95% interval, articles as clusters", "Net tone (−1 to +1)"));
     }
 
     /** "Latest: 24.3 (2019-08)": the last point that has a value. */
@@ -141,6 +182,33 @@ public record WidgetSeries(String title, String measure, boolean bars, List<Loca
      * 1.5% to 2.7% (band: 95% interval (Wilson))."
      */
     String altText() {
+        // The measure is named unless the title names it already ("“calexit”: articles per month").
+        String firstWord = java.util.Arrays.stream(measure.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"))
+                .filter(w -> w.length() > 3).findFirst().orElse(measure.toLowerCase(Locale.ROOT));
+        String what = title.toLowerCase(Locale.ROOT).contains(firstWord) ? title
+                : title + ", " + Character.toLowerCase(measure.charAt(0)) + measure.substring(1);
+        return what + ": " + change() + ".";
+    }
+
+    /**
+     * Several series on one chart in words: the title, then each measure and how it moved, e.g. "“secession”:
+     * support, attention and tone. Support (%), poll average: fell from 31.0% (2017-01-01) to 22.0% (2019-12-01);
+     * Share of coverage (%): ...".
+     */
+    static String altText(List<WidgetSeries> series) {
+        if (series.size() == 1) {
+            return series.get(0).altText();
+        }
+        StringBuilder out = new StringBuilder(series.get(0).title()).append(". ");
+        for (int i = 0; i < series.size(); i++) {
+            out.append(i == 0 ? "" : " ").append(series.get(i).measure()).append(": ").append(series.get(i).change())
+                    .append('.');
+        }
+        return out.toString();
+    }
+
+    /** How the values moved: first and last, the highest between, and the band at the end. */
+    private String change() {
         int first = -1, last = -1, top = -1;
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i) != null) {
@@ -149,32 +217,28 @@ public record WidgetSeries(String title, String measure, boolean bars, List<Loca
                 top = top < 0 || values.get(i) > values.get(top) ? i : top;
             }
         }
-        // The measure is named unless the title names it already ("“calexit”: articles per month").
-        String firstWord = java.util.Arrays.stream(measure.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"))
-                .filter(w -> w.length() > 3).findFirst().orElse(measure.toLowerCase(Locale.ROOT));
-        String what = title.toLowerCase(Locale.ROOT).contains(firstWord) ? title
-                : title + ", " + Character.toLowerCase(measure.charAt(0)) + measure.substring(1);
         if (first < 0) {
-            return what + ": no data" + (dates.isEmpty() ? "" : " from " + range()) + ".";
+            return "no data" + (dates.isEmpty() ? "" : " from " + range());
         }
         double a = values.get(first), b = values.get(last);
-        String change = first == last ? "one value, " + number(a) + " (" + dates.get(first) + ")"
-                : (b > a ? "rose from " : b < a ? "fell from " : "stayed at ") + number(a) + " (" + dates.get(first)
-                        + ")" + (b == a ? " through " + dates.get(last) : " to " + number(b) + " (" + dates.get(last) + ")");
-        StringBuilder out = new StringBuilder(what).append(": ").append(change);
+        String change = first == last ? "one value, " + format(a) + " (" + dates.get(first) + ")"
+                : (b > a ? "rose from " : b < a ? "fell from " : "stayed at ") + format(a) + " (" + dates.get(first)
+                        + ")" + (b == a ? " through " + dates.get(last) : " to " + format(b) + " (" + dates.get(last) + ")");
+        StringBuilder out = new StringBuilder(change);
         if (top != first && top != last) {
-            out.append("; highest ").append(number(values.get(top))).append(" (").append(dates.get(top)).append(')');
+            out.append("; highest ").append(format(values.get(top))).append(" (").append(dates.get(top)).append(')');
         }
         if (low.get(last) != null && high.get(last) != null) {
-            out.append("; band at the end ").append(number(low.get(last))).append(" to ").append(number(high.get(last)));
+            out.append("; band at the end ").append(format(low.get(last))).append(" to ").append(format(high.get(last)));
             if (!bands.isEmpty()) {
                 out.append(" (").append(bands).append(')');
             }
         }
-        return out.append('.').toString();
+        return out.toString();
     }
 
-    private String number(double v) {
+    /** A value as the chart's words write it: counts whole, percentages with %, tone signed. */
+    String format(double v) {
         if (bars) {
             return String.format(Locale.ROOT, "%.0f", v);
         }

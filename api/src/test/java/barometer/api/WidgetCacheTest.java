@@ -12,12 +12,12 @@ class WidgetCacheTest {
         WidgetRequest plain = WidgetRequest.of("calexit", null, null, null, null, null, null, null, null, null, null);
         WidgetRequest spaced = WidgetRequest.of(" calexit ", "articles", null, null, "month", null, null, "light", "600",
                 "320", "");
-        assertEquals(plain.cacheKey(false, "png"), spaced.cacheKey(false, "png"));
+        assertEquals(plain.cacheKey(WidgetKind.TREND, "png"), spaced.cacheKey(WidgetKind.TREND, "png"));
         WidgetRequest poll = WidgetRequest.of("ignored", null, null, null, null, "secession", "support", null, null,
                 null, null);
         WidgetRequest pollOther = WidgetRequest.of("other", "tone", null, null, "year", "secession", "support", null,
                 null, null, null);
-        assertEquals(poll.cacheKey(true, "svg"), pollOther.cacheKey(true, "svg"));
+        assertEquals(poll.cacheKey(WidgetKind.POLL, "svg"), pollOther.cacheKey(WidgetKind.POLL, "svg"));
     }
 
     @Test

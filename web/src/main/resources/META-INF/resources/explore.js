@@ -15,7 +15,8 @@
     const p = new URLSearchParams(location.search);
     const qs = p.getAll('q').filter((q) => q.trim() !== '').slice(0, MAX);
     return { qs: qs.length ? qs : ['secession'], measure: p.get('measure') || 'articles', scope: p.get('scope') || 'mentions',
-      from: p.get('from') || '', to: p.get('to') || '', interval: p.get('interval') || 'month' };
+      from: p.get('from') || '', to: p.get('to') || '', interval: p.get('interval') || 'month',
+      topic: p.get('topic') || 'secession', answer: p.get('answer') || 'support' };
   }
 
   function query(s, extra) {
@@ -23,6 +24,7 @@
     s.qs.forEach((q) => p.append('q', q));
     for (const k of ['from', 'to', 'interval']) if (s[k]) p.set(k, s[k]);
     if (s.scope && s.scope !== 'mentions') p.set('scope', s.scope);
+    if (s.measure === 'overview') { p.set('topic', s.topic); p.set('answer', s.answer); }
     for (const [k, v] of Object.entries(extra || {})) p.set(k, v);
     return p;
   }
@@ -49,6 +51,8 @@
     $('from').value = s.from; $('to').value = s.to; $('interval').value = s.interval;
     $('scope').value = s.scope;
     $('scope').disabled = s.measure !== 'tone';
+    $('topic').value = s.topic; $('answer').value = s.answer;
+    document.querySelectorAll('.for-overview').forEach((e) => { e.hidden = s.measure !== 'overview'; });
   }
 
   let methods = null;
@@ -130,6 +134,21 @@
     current = { s, trends };
   }
 
+  // Support (poll average), attention (share of coverage) and tone toward the query's words on one time axis, each
+  // with its band and its own value axis: the units differ, and support near 30% would flatten a share near 1%.
+  function renderOverview(s, o) {
+    const buckets = o.points.map((p) => p.start);
+    BarometerCharts.overview(chart, o);
+    $('pick-series').replaceChildren(new Option(o.query, '0'));
+    $('pick-bucket').replaceChildren(...buckets.map((b, i) => new Option(b, String(i))));
+    $('measure-note').hidden = true;
+    $('overview-note').hidden = false;
+    $('chart').dataset.points = String(buckets.length);
+    $('chart').dataset.series = '3';
+    $('chart').dataset.pollsUsed = String(o.pollsUsed);
+    current = { s: Object.assign({}, s, { measure: 'share', overview: true }), trends: { series: [{ query: o.query, points: o.points }] } };
+  }
+
   function bucketEnd(start, interval) {
     const d = new Date(start + 'T00:00:00Z');
     if (interval === 'day') return start;
@@ -187,7 +206,8 @@
     showEvidence(parseInt($('pick-series').value, 10), parseInt($('pick-bucket').value, 10));
   });
   chart.on('click', (e) => {
-    const visible = current.s.measure === 'tone' || current.s.measure === 'share' ? Math.floor(e.seriesIndex / 3) : e.seriesIndex;
+    const visible = current.s.overview ? 0
+      : current.s.measure === 'tone' || current.s.measure === 'share' ? Math.floor(e.seriesIndex / 3) : e.seriesIndex;
     showEvidence(visible, e.dataIndex);
   });
 
@@ -223,7 +243,20 @@
     const s = state();
     fill(s);
     $('error').hidden = true;
+    $('overview-note').hidden = true;
     try {
+      if (s.measure === 'overview') {
+        const p = new URLSearchParams({ topic: s.topic, answer: s.answer, q: s.qs[0], interval: s.interval });
+        for (const k of ['from', 'to']) if (s[k]) p.set(k, s[k]);
+        const o = await getJson('/api/overview?' + p);
+        renderOverview(s, o);
+        markGaps(s, o.points.map((x) => x.start));
+        p.set('format', 'csv');
+        $('csv').href = '/api/overview?' + p;
+        p.delete('format');
+        $('widget').href = '/widgets.html?kind=overview&' + p;
+        return;
+      }
       const trends = await getJson('/api/trends?' + query(s, s.measure === 'tone' ? {} : { scope: 'articles' }));
       render(s, trends);
       markGaps(s, trends.series.length ? trends.series[0].points.map((p) => p.start) : []);
@@ -238,13 +271,32 @@
     e.preventDefault();
     const qs = [...document.querySelectorAll('#query-list input')].map((i) => i.value.trim()).filter(Boolean);
     const s = { qs: qs.length ? qs : [''], measure: document.querySelector('input[name=measure]:checked').value,
-      scope: $('scope').value, from: $('from').value, to: $('to').value, interval: $('interval').value };
+      scope: $('scope').value, from: $('from').value, to: $('to').value, interval: $('interval').value,
+      topic: $('topic').value.trim() || 'secession', answer: $('answer').value.trim() || 'support' };
     history.pushState(null, '', '?' + query(s, { measure: s.measure }));
     load();
   });
   document.querySelectorAll('input[name=measure]').forEach((r) => r.addEventListener('change', () => $('explore').requestSubmit()));
   $('scope').addEventListener('change', () => $('explore').requestSubmit());
   $('add-query').addEventListener('click', () => addQueryInput(''));
+  // Freeze what the chart shows as a citable snapshot, then open its permalink.
+  $('snapshot').addEventListener('click', async () => {
+    const s = state();
+    const parameters = s.measure === 'overview'
+      ? { topic: s.topic, answer: s.answer, q: s.qs[0], interval: s.interval }
+      : { q: s.qs, interval: s.interval };
+    for (const k of ['from', 'to']) if (s[k]) parameters[k] = s[k];
+    if (s.measure !== 'overview' && s.scope !== 'mentions') parameters.scope = s.scope;
+    try {
+      const r = await fetch('/api/snapshots', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ kind: s.measure === 'overview' ? 'overview' : 'trend', parameters }) });
+      const body = await r.json();
+      if (!r.ok) throw new Error(body.error || ('HTTP ' + r.status));
+      location.href = body.permalink;
+    } catch (e) {
+      $('error').textContent = 'The snapshot could not be made: ' + e.message; $('error').hidden = false;
+    }
+  });
   $('png').addEventListener('click', () => {
     const a = document.createElement('a');
     a.href = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
