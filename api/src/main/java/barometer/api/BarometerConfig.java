@@ -27,6 +27,24 @@ public interface BarometerConfig {
     /** Citable snapshots ({@code <data-dir>/snapshots/}). */
     Snapshots snapshots();
 
+    /** Saved searches' alerts. */
+    Alerts alerts();
+
+    /** Alert settings. */
+    interface Alerts {
+        /** Retries of a webhook delivery that failed (no answer, timeout, not 2xx). */
+        @WithDefault("5")
+        int webhookRetries();
+
+        /** First wait before a retry, doubling each time. */
+        @WithDefault("2s")
+        Duration webhookRetryBase();
+
+        /** Time a webhook may take to answer. */
+        @WithDefault("10s")
+        Duration webhookTimeout();
+    }
+
     /** Snapshot settings. */
     interface Snapshots {
         /** The most snapshots kept; a new one beyond it is refused until an admin deletes some. */

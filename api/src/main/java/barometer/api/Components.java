@@ -50,6 +50,35 @@ class Components {
                 config.snapshots().max());
     }
 
+    @Produces
+    @ApplicationScoped
+    barometer.api.alert.AlertStore alertStore(BarometerConfig config, com.fasterxml.jackson.databind.ObjectMapper json) {
+        return new barometer.api.alert.AlertStore(Path.of(config.dataDir(), "alerts"), json);
+    }
+
+    @Produces
+    @ApplicationScoped
+    barometer.api.alert.WebhookSender webhooks(BarometerConfig config, com.fasterxml.jackson.databind.ObjectMapper json,
+            AddressGuard guard) {
+        return new barometer.api.alert.WebhookSender(json, config.alerts().webhookRetries(),
+                config.alerts().webhookRetryBase(), config.alerts().webhookTimeout(), guard);
+    }
+
+    void closeWebhooks(@Disposes barometer.api.alert.WebhookSender webhooks) {
+        webhooks.close();
+    }
+
+    @Produces
+    @ApplicationScoped
+    barometer.api.alert.AlertCheck alertCheck(NewsIndex index, barometer.api.alert.AlertStore store,
+            barometer.api.alert.WebhookSender webhooks) {
+        return new barometer.api.alert.AlertCheck(index, store, webhooks, java.time.Clock.systemUTC());
+    }
+
+    void closeAlertCheck(@Disposes barometer.api.alert.AlertCheck check) {
+        check.close();
+    }
+
     void closeIndex(@Disposes NewsIndex index) {
         index.close();
     }

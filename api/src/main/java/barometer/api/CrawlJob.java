@@ -44,9 +44,12 @@ public class CrawlJob {
 
     private final SourceCatalog sources;
 
+    private final barometer.api.alert.AlertCheck alerts;
+
     CrawlJob(BarometerConfig config, Crawler crawler, SentimentTagger tagger, Ingest ingest, NewsIndex index,
-             SourceCatalog sources) {
+             SourceCatalog sources, barometer.api.alert.AlertCheck alerts) {
         this.sources = sources;
+        this.alerts = alerts;
         this.config = config;
         this.crawler = crawler;
         this.tagger = tagger;
@@ -92,6 +95,8 @@ public class CrawlJob {
                     + "%d already known; %s", (System.currentTimeMillis() - started.toEpochMilli()) / 1000.0,
                     report.feedsRead(), report.feedsFailed(), report.articles(), report.pagesFailed(),
                     report.pagesSkipped(), ingest.stats());
+            // Saved searches are checked on their own thread: the next crawl never waits for them.
+            alerts.soon();
         } catch (RuntimeException e) {
             LOG.error("Crawl failed", e);
         } finally {

@@ -42,7 +42,10 @@ public class ImportJob {
             List<ArchiveImport.Report> done, String error) {
     }
 
-    ImportJob(BarometerConfig config, Ingest ingest, NewsIndex index) {
+    private final barometer.api.alert.AlertCheck alerts;
+
+    ImportJob(BarometerConfig config, Ingest ingest, NewsIndex index, barometer.api.alert.AlertCheck alerts) {
+        this.alerts = alerts;
         this.archive = new ArchiveImport(Path.of(config.dataDir(), "import"), ingest::submit, index::contains,
                 new ArticleExtractor(), "");
     }
@@ -86,6 +89,7 @@ public class ImportJob {
                     state.set(new State(true, names, null, List.copyOf(done), null));
                 }
                 state.set(new State(false, names, null, List.copyOf(done), null));
+                alerts.soon();
             } catch (IOException | RuntimeException e) {
                 LOG.errorf(e, "Import stopped");
                 state.set(new State(false, names, null, List.copyOf(done), String.valueOf(e.getMessage())));

@@ -46,9 +46,11 @@ public class PollResource {
     static final int MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
     private final NewsIndex index;
+    private final barometer.api.alert.AlertCheck alerts;
 
-    PollResource(NewsIndex index) {
+    PollResource(NewsIndex index, barometer.api.alert.AlertCheck alerts) {
         this.index = index;
+        this.alerts = alerts;
     }
 
     /** The JSON list: polls with their sources, evidence and confirmation. */
@@ -197,6 +199,7 @@ public class PollResource {
         }
         PollsAdded added = index.addPolls(read.polls());
         index.commit();
+        alerts.soon();
         return Response.ok(new ImportResult(read.polls().size() + read.problems().size(), added.added(),
                 added.merged(), added.unchanged(), read.problems()), MediaType.APPLICATION_JSON_TYPE).build();
     }
