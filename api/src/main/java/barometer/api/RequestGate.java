@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  *   <li>A request line longer than {@link #MAX_URI_CHARS}, with broken percent-encoding or that is no URI is refused
  *       here with the same JSON body every other refusal has, instead of the HTTP layer's empty one (the launcher
  *       and the tests turn that check off with {@code -Dvertx.disableURIValidation=true} so that this one runs).</li>
+ *   <li>A write (POST, PUT, DELETE) whose {@code Origin} is another site is refused with a JSON 403; one from this
+ *       site's own pages passes as a same-origin request (the CORS layer answers reads only).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -66,6 +68,19 @@ class RequestGate {
             refuse(ctx, 400, "the request address has a broken percent-escape (a % not followed by two hex digits)",
                     "URL-encode the parameters, e.g. %25 for a literal %");
             return;
+        }
+        HttpMethod method = ctx.request().method();
+        String origin = ctx.request().getHeader("Origin");
+        if (origin != null && method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS) {
+            // Browsers send Origin with every POST, also from this site's own pages (the explorer's snapshot button).
+            // Writes from this site pass as same-origin requests; writes from any other site are refused here.
+            String self = ctx.request().scheme() + "://" + ctx.request().getHeader("Host");
+            if (!origin.equalsIgnoreCase(self)) {
+                refuse(ctx, 403, "writes are not accepted from other sites (Origin " + origin + ")",
+                        "call the API from this site's pages or without a browser");
+                return;
+            }
+            ctx.request().headers().remove("Origin");
         }
         ctx.next();
     }

@@ -175,4 +175,96 @@ class BrowserTest {
             host.stop(0);
         }
     }
+
+    @Test
+    void explorerDrawsSupportAttentionAndToneOnOneChartWithThreeAxes() throws IOException {
+        driver.get(BASE + "/explore?q=secession&measure=overview&topic=secession&answer=support&interval=year");
+        waiting().until(d -> "3".equals(d.findElement(By.id("chart")).getDomAttribute("data-series")));
+        assertEquals("4", driver.findElement(By.id("chart")).getDomAttribute("data-points"));
+        assertEquals("8", driver.findElement(By.id("chart")).getDomAttribute("data-polls-used"));
+        Object axes = ((JavascriptExecutor) driver).executeScript(
+                "return echarts.getInstanceByDom(document.getElementById('chart')).getOption().yAxis"
+                        + ".map(a => a.name).join('|');");
+        assertEquals("Support (%)|Share (%)|Net tone", axes);
+        assertTrue(driver.findElement(By.id("overview-note")).isDisplayed());
+        assertTrue(driver.findElement(By.id("csv")).getDomAttribute("href").startsWith("/api/overview?"));
+        screenshot("explore-overview");
+    }
+
+    @Test
+    void freezingTheChartOpensItsPermalinkWithTheFrozenDataAndItsCitation() throws IOException {
+        driver.get(BASE + "/explore?q=secession&q=calexit&interval=year&measure=share");
+        waiting().until(d -> "2".equals(d.findElement(By.id("chart")).getDomAttribute("data-series")));
+        driver.findElement(By.id("snapshot")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/s/"));
+        waiting().until(d -> d.findElement(By.id("snapshot")).getDomAttribute("data-points") != null
+                || d.findElement(By.id("snapshot")).getDomAttribute("data-error") != null);
+        assertEquals(null, driver.findElement(By.id("snapshot")).getDomAttribute("data-error"));
+        assertEquals("4", driver.findElement(By.id("snapshot")).getDomAttribute("data-points"));
+        String id = driver.getCurrentUrl().substring(driver.getCurrentUrl().lastIndexOf('/') + 1);
+        assertTrue(driver.findElement(By.id("bibtex-text")).getText().startsWith("@misc{barometer-" + id + ","));
+        Object lines = ((JavascriptExecutor) driver).executeScript(
+                "return echarts.getInstanceByDom(document.getElementById('chart')).getOption().series"
+                        + ".filter(s => !s.silent).map(s => s.name).join('|');");
+        assertEquals("secession · share (%)|calexit · share (%)", lines);
+        assertEquals("/api/snapshots/" + id + "?format=csv", driver.findElement(By.id("csv")).getDomAttribute("href"));
+        screenshot("snapshot-permalink");
+    }
+
+    @Test
+    void theIframeTellsItsHostItsHeightAndTheHostScriptFitsTheFrame() throws Exception {
+        HttpServer host = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] page = ("<!DOCTYPE html><html><head><title>Newsletter</title></head><body><h1>Our newsletter</h1>"
+                + "<iframe id=\"w\" src=\"" + BASE + "/embed/overview?topic=secession&interval=year\" width=\"480\" "
+                + "height=\"150\" style=\"border:0\" title=\"Barometer\"></iframe>"
+                + "<script async src=\"" + BASE + "/embed-resize.js\"></script></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        host.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        host.start();
+        try {
+            driver.get("http://127.0.0.1:" + host.getAddress().getPort() + "/");
+            waiting().until(d -> d.findElement(By.id("w")).getDomAttribute("data-barometer-resized") != null);
+            int resized = Integer.parseInt(driver.findElement(By.id("w")).getDomAttribute("data-barometer-resized"));
+            assertEquals(resized, driver.findElement(By.id("w")).getSize().getHeight());
+            driver.switchTo().frame(driver.findElement(By.id("w")));
+            int content = Integer.parseInt(driver.findElement(By.tagName("body")).getDomAttribute("data-height"));
+            assertEquals(content, resized, "the frame is as tall as its page");
+            assertTrue(resized > 250, "taller than the 150 pixels it was given: " + resized);
+            assertTrue(driver.findElement(By.id("alt")).getDomProperty("textContent")
+                    .startsWith("“secession”: support, attention and tone. Support (%), poll average: "));
+            driver.switchTo().defaultContent();
+            screenshot("embed-resized");
+        } finally {
+            host.stop(0);
+        }
+    }
+
+    @Test
+    void theIframeFollowsTheReadersColourSchemeUnlessAThemeIsAsked() {
+        var chrome = (org.openqa.selenium.chromium.HasCdp) driver;
+        try {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+                    java.util.List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+            driver.get(BASE + "/embed/trend?q=secession");
+            assertEquals("rgb(22, 27, 34)", background());
+            driver.get(BASE + "/embed/trend?q=secession&theme=light");
+            assertEquals("rgb(255, 255, 255)", background());
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+                    java.util.List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "light"))));
+            driver.get(BASE + "/embed/trend?q=secession");
+            assertEquals("rgb(255, 255, 255)", background());
+        } finally {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", java.util.List.of()));
+        }
+    }
+
+    private static String background() {
+        return String.valueOf(((JavascriptExecutor) driver).executeScript(
+                "return getComputedStyle(document.body).backgroundColor;"));
+    }
 }

@@ -107,6 +107,16 @@ class SnapshotApiTest {
     }
 
     @Test
+    void aWriteFromAnotherSiteIsRefusedAndOneFromThisSitePasses() {
+        String body = "{\"kind\": \"trend\", \"parameters\": {\"q\": \"texit\"}}";
+        given().header("Origin", "http://evil.example").contentType("application/json").body(body)
+                .post("/api/snapshots").then().statusCode(403)
+                .body("error", equalTo("writes are not accepted from other sites (Origin http://evil.example)"));
+        given().header("Origin", "http://localhost:8081").contentType("application/json").body(body)
+                .post("/api/snapshots").then().statusCode(201);
+    }
+
+    @Test
     void adminsListAndDeleteSnapshots() {
         String id = create("{\"kind\": \"overview\", \"parameters\": {\"topic\": \"secession\", \"interval\": \"year\"}}")
                 .getString("id");
