@@ -24,6 +24,10 @@ public interface BarometerConfig {
 
     Crawl crawl();
 
+    /** The code's commit, passed by the launcher ({@code -Dbarometer.commit}); snapshots cite it. */
+    @WithDefault("unknown")
+    String commit();
+
     /** Citable snapshots ({@code <data-dir>/snapshots/}). */
     Snapshots snapshots();
 

@@ -52,7 +52,7 @@ public class SnapshotResource {
 
     SnapshotResource(SnapshotStore store, NewsIndex index, ObjectMapper json, SearchResource search,
             TrendResource trends, PollResource polls, OverviewResource overview, MethodsResource methods,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
+            BarometerConfig config, @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
         this.store = store;
         this.index = index;
         this.json = json;
@@ -62,7 +62,7 @@ public class SnapshotResource {
         this.overview = overview;
         this.methods = methods;
         // The launcher passes the commit (-Dbarometer.commit, "-dirty" with uncommitted code changes).
-        this.codeVersion = "Barometer " + version + " (commit " + System.getProperty("barometer.commit", "unknown") + ")";
+        this.codeVersion = "Barometer " + version + " (commit " + config.commit() + ")";
     }
 
     /**
