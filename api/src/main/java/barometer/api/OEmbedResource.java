@@ -21,9 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/oembed")
 public class OEmbedResource {
     private final barometer.indexer.NewsIndex index;
+    private final WidgetCache cache;
 
-    OEmbedResource(barometer.indexer.NewsIndex index) {
+    OEmbedResource(barometer.indexer.NewsIndex index, WidgetCache cache) {
         this.index = index;
+        this.cache = cache;
     }
 
     /** The oEmbed 1.0 "rich" answer. */
@@ -82,14 +84,14 @@ public class OEmbedResource {
     }
 
     /**
-     * The chart in words ({@link WidgetSeries#altText()}), for the iframe's title and the answer's description;
+     * The chart in words ({@link WidgetResource#altText}), for the iframe's title and the answer's description;
      * null when the page's parameters name no chart a widget could draw.
      */
     private String altText(Map<String, String> p, WidgetKind kind) {
         try {
-            WidgetRequest r = WidgetRequest.of(p.get("q"), p.get("measure"), p.get("from"), p.get("to"),
+            WidgetRequest r = WidgetRequest.of(kind, p.get("q"), p.get("measure"), p.get("from"), p.get("to"),
                     p.get("interval"), p.get("topic"), p.get("answer"), null, null, null, p.get("title"));
-            return WidgetSeries.altText(kind.series(index, r));
+            return WidgetResource.altText(index, cache, r);
         } catch (InvalidQueryException | IllegalArgumentException e) {
             return null;
         }

@@ -89,14 +89,19 @@ public record Overview(String topic, String answer, String query, String interva
                 false, 1));
         if ((from == null || to == null) && !polls.points().isEmpty()) {
             LocalDate first = polls.points().get(0).date(), last = polls.points().get(polls.points().size() - 1).date();
+            boolean covered = false;
             if (!trend.points().isEmpty()) {
                 LocalDate a = trend.points().get(0).start();
                 LocalDate b = interval.next(trend.points().get(trend.points().size() - 1).start()).minusDays(1);
+                covered = !first.isBefore(a) && !last.isAfter(b);
                 first = a.isBefore(first) ? a : first;
                 last = b.isAfter(last) ? b : last;
             }
-            trend = index.trend(new TrendQuery(query, from != null ? from : first, to != null ? to : last, interval,
-                    ZoneOffset.UTC, ToneScope.MENTIONS, false, 1));
+            // Asked again only when the polls reach past the coverage's own span.
+            if (!covered) {
+                trend = index.trend(new TrendQuery(query, from != null ? from : first, to != null ? to : last,
+                        interval, ZoneOffset.UTC, ToneScope.MENTIONS, false, 1));
+            }
         }
         return of(topic, answer, trend, polls);
     }

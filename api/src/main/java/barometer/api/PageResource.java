@@ -25,10 +25,12 @@ public class PageResource {
     private final HtmlPage snapshotPage = new HtmlPage("snapshot.html");
     private final barometer.indexer.NewsIndex index;
     private final barometer.api.snapshot.SnapshotStore snapshots;
+    private final WidgetCache cache;
 
-    PageResource(barometer.indexer.NewsIndex index, barometer.api.snapshot.SnapshotStore snapshots) {
+    PageResource(barometer.indexer.NewsIndex index, barometer.api.snapshot.SnapshotStore snapshots, WidgetCache cache) {
         this.index = index;
         this.snapshots = snapshots;
+        this.cache = cache;
     }
 
     /**
@@ -66,15 +68,15 @@ public class PageResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public String embed(@PathParam("kind") String kind, @Context UriInfo uri) {
-        WidgetKind what = WidgetKind.parse(kind);
         var p = uri.getQueryParameters();
-        WidgetRequest r = WidgetRequest.of(p.getFirst("q"), p.getFirst("measure"), p.getFirst("from"), p.getFirst("to"),
-                p.getFirst("interval"), p.getFirst("topic"), p.getFirst("answer"), p.getFirst("theme"),
+        WidgetRequest r = WidgetRequest.of(WidgetKind.parse(kind), p.getFirst("q"), p.getFirst("measure"),
+                p.getFirst("from"), p.getFirst("to"), p.getFirst("interval"), p.getFirst("topic"), p.getFirst("answer"), p.getFirst("theme"),
                 p.getFirst("width"), p.getFirst("height"), p.getFirst("title"));
         String query = uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery();
+        WidgetKind what = r.kind();
         String alt;
         try {
-            alt = WidgetSeries.altText(what.series(index, r));
+            alt = WidgetResource.altText(index, cache, r);
         } catch (barometer.indexer.InvalidQueryException e) {
             // The page still loads and its script shows the refusal where the chart would be.
             alt = what.title(r);

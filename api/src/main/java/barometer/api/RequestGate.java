@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  *       here with the same JSON body every other refusal has, instead of the HTTP layer's empty one (the launcher
  *       and the tests turn that check off with {@code -Dvertx.disableURIValidation=true} so that this one runs).</li>
  *   <li>A write (POST, PUT, DELETE) whose {@code Origin} is another site is refused with a JSON 403; one from this
- *       site's own pages passes as a same-origin request (the CORS layer answers reads only).</li>
+ *       site's own pages passes as the same-origin request it is (the CORS layer answers reads only).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -72,17 +72,30 @@ class RequestGate {
         HttpMethod method = ctx.request().method();
         String origin = ctx.request().getHeader("Origin");
         if (origin != null && method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS) {
-            // Browsers send Origin with every POST, also from this site's own pages (the explorer's snapshot button).
-            // Writes from this site pass as same-origin requests; writes from any other site are refused here.
-            String self = ctx.request().scheme() + "://" + ctx.request().getHeader("Host");
-            if (!origin.equalsIgnoreCase(self)) {
+            if (!sameSite(origin, ctx.request().getHeader("Host"))) {
                 refuse(ctx, 403, "writes are not accepted from other sites (Origin " + origin + ")",
                         "call the API from this site's pages or without a browser");
                 return;
             }
+            // Browsers send Origin with every write, also from this site's own pages (the explorer's snapshot
+            // button). A same-site request is no cross-origin request, but the CORS layer, which allows reads
+            // only (cross-site preflights never get a write), would refuse it for its method: it goes on without.
             ctx.request().headers().remove("Origin");
         }
         ctx.next();
+    }
+
+    /**
+     * Whether an Origin names this service: its host and port are the request's Host (the scheme is not compared,
+     * so that a TLS-terminating proxy in front does not make the site's own pages foreign).
+     */
+    static boolean sameSite(String origin, String host) {
+        try {
+            String authority = new java.net.URI(origin).getRawAuthority();
+            return authority != null && authority.equalsIgnoreCase(host);
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** Whether the request target is a URI at all (what the HTTP layer's own check, turned off for this, tested). */

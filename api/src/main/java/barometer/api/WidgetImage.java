@@ -177,28 +177,14 @@ final class WidgetImage {
         plot.setDomainAxis(dateAxis(all.get(0)));
         for (int i = 0; i < all.size(); i++) {
             WidgetSeries s = all.get(i);
-            YIntervalSeries line = new YIntervalSeries(s.axis());
-            for (int j = 0; j < s.dates().size(); j++) {
-                Double v = s.values().get(j);
-                if (v != null) {
-                    Double lo = s.low().get(j), hi = s.high().get(j);
-                    line.add(day(s.dates().get(j)).getFirstMillisecond(), v, lo == null ? v : lo, hi == null ? v : hi);
-                }
-            }
-            YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-            data.addSeries(line);
-            DeviationRenderer renderer = new DeviationRenderer(true, line.getItemCount() < 40);
+            YIntervalSeries line = band(s, s.axis());
             Color color = theme.series(i);
-            renderer.setSeriesPaint(0, color);
-            renderer.setSeriesFillPaint(0, color);
-            renderer.setAlpha(0.14f);
-            renderer.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             NumberAxis y = new NumberAxis(s.axis());
             y.setAutoRangeIncludesZero(false);
             y.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, base - 1));
             y.setLabelPaint(color);
-            plot.setDataset(i, data);
-            plot.setRenderer(i, renderer);
+            plot.setDataset(i, collection(line));
+            plot.setRenderer(i, lineRenderer(color, 0.14f, line.getItemCount() < 40));
             plot.setRangeAxis(i, y);
             plot.setRangeAxisLocation(i, i == 0 ? org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT
                     : org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
@@ -225,25 +211,11 @@ final class WidgetImage {
     }
 
     private static XYPlot linePlot(WidgetSeries series, Theme theme) {
-        YIntervalSeries line = new YIntervalSeries(series.measure());
-        for (int i = 0; i < series.dates().size(); i++) {
-            Double v = series.values().get(i);
-            if (v == null) {
-                continue;
-            }
-            Double lo = series.low().get(i), hi = series.high().get(i);
-            line.add(day(series.dates().get(i)).getFirstMillisecond(), v, lo == null ? v : lo, hi == null ? v : hi);
-        }
-        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        data.addSeries(line);
-        DeviationRenderer renderer = new DeviationRenderer(true, line.getItemCount() < 40);
-        renderer.setSeriesPaint(0, theme.accent);
-        renderer.setSeriesFillPaint(0, theme.accent);
-        renderer.setAlpha(0.18f);
-        renderer.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        YIntervalSeries line = band(series, series.measure());
         NumberAxis y = new NumberAxis();
         y.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(data, dateAxis(series), y, renderer);
+        XYPlot plot = new XYPlot(collection(line), dateAxis(series), y,
+                lineRenderer(theme.accent, 0.18f, line.getItemCount() < 40));
         YIntervalSeries outer = new YIntervalSeries("outer");
         for (int i = 0; i < series.dates().size(); i++) {
             Double v = series.values().get(i), lo = series.outerLow().get(i), hi = series.outerHigh().get(i);
@@ -253,16 +225,43 @@ final class WidgetImage {
         }
         if (outer.getItemCount() > 0) {
             // The wider band (where new polls fall) behind the band of the average, fill only.
-            YIntervalSeriesCollection outerData = new YIntervalSeriesCollection();
-            outerData.addSeries(outer);
             DeviationRenderer wide = new DeviationRenderer(false, false);
             wide.setSeriesFillPaint(0, theme.accent);
             wide.setSeriesPaint(0, theme.accent);
             wide.setAlpha(0.08f);
-            plot.setDataset(1, outerData);
+            plot.setDataset(1, collection(outer));
             plot.setRenderer(1, wide);
         }
         return plot;
+    }
+
+    /** A series' values with their band (a point without a band is its own band), skipping missing values. */
+    private static YIntervalSeries band(WidgetSeries s, String name) {
+        YIntervalSeries line = new YIntervalSeries(name);
+        for (int j = 0; j < s.dates().size(); j++) {
+            Double v = s.values().get(j);
+            if (v != null) {
+                Double lo = s.low().get(j), hi = s.high().get(j);
+                line.add(day(s.dates().get(j)).getFirstMillisecond(), v, lo == null ? v : lo, hi == null ? v : hi);
+            }
+        }
+        return line;
+    }
+
+    private static YIntervalSeriesCollection collection(YIntervalSeries series) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        data.addSeries(series);
+        return data;
+    }
+
+    /** A 2-pixel line in {@code color} over its band filled at {@code alpha}, with its points when few. */
+    private static DeviationRenderer lineRenderer(Color color, float alpha, boolean points) {
+        DeviationRenderer renderer = new DeviationRenderer(true, points);
+        renderer.setSeriesPaint(0, color);
+        renderer.setSeriesFillPaint(0, color);
+        renderer.setAlpha(alpha);
+        renderer.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        return renderer;
     }
 
     private static double gapMillis(WidgetSeries series) {

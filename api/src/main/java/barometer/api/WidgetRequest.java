@@ -7,16 +7,21 @@ import java.util.Locale;
  * The query parameters every widget shares, checked once: what to draw (a search query's trend, a poll topic's
  * average, or both on one axis), the measure, the range and interval, size and theme, and an optional title.
  *
+ * @param kind what is drawn
+ * @param measure the trend's measure; other kinds read none (an overview's links carry {@code measure=overview},
+ *        the explorer's name for it), so for them it is not parsed and stays {@code ARTICLES}
  * @param theme the theme asked for, or null: the reader's own (iframe) or light (images)
  */
-record WidgetRequest(String q, WidgetSeries.Measure measure, String from, String to, String interval, String topic,
+record WidgetRequest(WidgetKind kind, String q, WidgetSeries.Measure measure, String from, String to, String interval, String topic,
         String answer, WidgetImage.Theme theme, int width, int height, String title) {
 
     static final int MIN_WIDTH = 200, MAX_WIDTH = 1600, MIN_HEIGHT = 120, MAX_HEIGHT = 1000;
 
-    static WidgetRequest of(String q, String measure, String from, String to, String interval, String topic,
-            String answer, String theme, String width, String height, String title) {
-        return new WidgetRequest(q == null ? "" : q.strip(), WidgetSeries.measure(measure), blank(from), blank(to),
+    static WidgetRequest of(WidgetKind kind, String q, String measure, String from, String to, String interval,
+            String topic, String answer, String theme, String width, String height, String title) {
+        return new WidgetRequest(kind, q == null ? "" : q.strip(),
+                kind == WidgetKind.TREND ? WidgetSeries.measure(measure) : WidgetSeries.Measure.ARTICLES, blank(from),
+                blank(to),
                 interval == null || interval.isBlank() ? "month" : interval.strip(), topic == null ? "" : topic.strip(),
                 answer == null || answer.isBlank() ? "support" : answer.strip(), theme(theme),
                 size("width", width, 600, MIN_WIDTH, MAX_WIDTH), size("height", height, 320, MIN_HEIGHT, MAX_HEIGHT),
@@ -27,9 +32,14 @@ record WidgetRequest(String q, WidgetSeries.Measure measure, String from, String
      * What decides the picture, and nothing else: parameters the widget does not read (and junk ones) do not make
      * a second cache entry.
      */
-    String cacheKey(WidgetKind kind, String format) {
+    String cacheKey(String format) {
         return format + "|" + kind.path() + "|" + kind.what(this) + "|" + imageTheme() + "|" + width + "x" + height
                 + "|" + title;
+    }
+
+    /** What decides the chart in words: neither size nor theme. */
+    String altTextKey() {
+        return "alt|" + kind.path() + "|" + kind.what(this) + "|" + title;
     }
 
     /** The theme an image is drawn in: the one asked for, else light (an image cannot follow the reader's). */

@@ -38,18 +38,27 @@ public class WidgetResource {
             @QueryParam("to") String to, @QueryParam("interval") String interval, @QueryParam("topic") String topic,
             @QueryParam("answer") String answer, @QueryParam("theme") String theme, @QueryParam("width") String width,
             @QueryParam("height") String height, @QueryParam("title") String title, @Context UriInfo uri) {
-        WidgetKind what = WidgetKind.parse(kind);
         boolean png = switch (format) {
             case "png" -> true;
             case "svg" -> false;
             default -> throw new InvalidQueryException("unknown image format '" + format + "'", "use .png or .svg");
         };
-        WidgetRequest r = WidgetRequest.of(q, measure, from, to, interval, topic, answer, theme, width, height, title);
-        byte[] bytes = cache.get(index.version(), r.cacheKey(what, format), () -> {
-            var series = what.series(index, r);
+        WidgetRequest r = WidgetRequest.of(WidgetKind.parse(kind), q, measure, from, to, interval, topic, answer, theme,
+                width, height, title);
+        byte[] bytes = cache.get(index.version(), r.cacheKey(format), () -> {
+            var series = r.kind().series(index, r);
             return png ? WidgetImage.png(series, r.width(), r.height(), r.imageTheme())
                     : WidgetImage.svg(series, r.width(), r.height(), r.imageTheme());
         });
         return Response.ok(bytes, png ? "image/png" : "image/svg+xml; charset=utf-8").build();
+    }
+
+    /**
+     * The chart in words ({@link WidgetSeries#altText(java.util.List)}) from the series the image draws, kept in
+     * the same cache: an embed page or an oEmbed answer costs no index work while the index is unchanged.
+     */
+    static String altText(NewsIndex index, WidgetCache cache, WidgetRequest r) {
+        return new String(cache.get(index.version(), r.altTextKey(), () -> WidgetSeries.altText(r.kind().series(index, r))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -45,8 +45,7 @@ public record WidgetSeries(String title, String measure, boolean bars, List<Loca
     }
 
     static Measure measure(String value) {
-        // The explorer's overview names itself as a measure; an overview widget reads none.
-        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("overview")) {
+        if (value == null || value.isBlank()) {
             return Measure.ARTICLES;
         }
         try {

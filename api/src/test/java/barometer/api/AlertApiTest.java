@@ -55,7 +55,7 @@ class AlertApiTest {
     }
 
     @Test
-    void savedSearchesAreAdminOnlyAndCheckedWhenMade() {
+    void savedSearchesAreAdminOnlyAndBadOnesAreRefused() {
         given().contentType("application/json").body("{\"q\": \"calexit\", \"rule\": \"volume\"}")
                 .post("/api/admin/saved-searches").then().statusCode(401);
         given().header("X-Api-Key", KEY).contentType("application/json").body("{\"q\": \"calexit\", \"rule\": \"spike\"}")

@@ -77,6 +77,21 @@ class BrowserTest {
         Files.write(dir.resolve(name + ".png"), png);
     }
 
+    /** A newsletter's page with {@code body} in it, served from another port on loopback (another origin). */
+    private static HttpServer newsletter(String body) throws IOException {
+        HttpServer host = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] page = ("<!DOCTYPE html><html><head><title>Newsletter</title></head><body><h1>Our newsletter</h1>"
+                + body + "</body></html>").getBytes(StandardCharsets.UTF_8);
+        host.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        host.start();
+        return host;
+    }
+
     @Test
     void searchingShowsMatchingArticlesAndFitsAPhone() throws IOException {
         driver.get(BASE + "/?q=texit");
@@ -152,16 +167,7 @@ class BrowserTest {
         waiting().until(d -> !d.findElement(By.id("code-iframe")).getDomProperty("value").isEmpty());
         String embedCode = driver.findElement(By.id("code-iframe")).getDomProperty("value");
         screenshot("widgets");
-        HttpServer host = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        byte[] page = ("<!DOCTYPE html><html><head><title>Newsletter</title></head><body><h1>Our newsletter</h1>"
-                + embedCode + "</body></html>").getBytes(StandardCharsets.UTF_8);
-        host.createContext("/", exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
-        });
-        host.start();
+        HttpServer host = newsletter(embedCode);
         try {
             driver.get("http://127.0.0.1:" + host.getAddress().getPort() + "/");
             driver.switchTo().frame(0);
@@ -213,19 +219,9 @@ class BrowserTest {
 
     @Test
     void theIframeTellsItsHostItsHeightAndTheHostScriptFitsTheFrame() throws Exception {
-        HttpServer host = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        byte[] page = ("<!DOCTYPE html><html><head><title>Newsletter</title></head><body><h1>Our newsletter</h1>"
-                + "<iframe id=\"w\" src=\"" + BASE + "/embed/overview?topic=secession&interval=year\" width=\"480\" "
-                + "height=\"150\" style=\"border:0\" title=\"Barometer\"></iframe>"
-                + "<script async src=\"" + BASE + "/embed-resize.js\"></script></body></html>")
-                .getBytes(StandardCharsets.UTF_8);
-        host.createContext("/", exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
-        });
-        host.start();
+        HttpServer host = newsletter("<iframe id=\"w\" src=\"" + BASE + "/embed/overview?topic=secession&interval=year\" "
+                + "width=\"480\" height=\"150\" style=\"border:0\" title=\"Barometer\"></iframe>"
+                + "<script async src=\"" + BASE + "/embed-resize.js\"></script>");
         try {
             driver.get("http://127.0.0.1:" + host.getAddress().getPort() + "/");
             waiting().until(d -> d.findElement(By.id("w")).getDomAttribute("data-barometer-resized") != null);

@@ -51,6 +51,25 @@ class OverviewApiTest {
     }
 
     @Test
+    void theExplorersOverviewLinkEmbedsAsAnOverviewWidgetWithItsChartInWords() {
+        String page = "http://localhost:8081/explore?measure=overview&topic=secession&q=secession&interval=year";
+        io.restassured.path.json.JsonPath o = given().queryParam("url", page).get("/oembed").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("Barometer: support, attention and tone", o.getString("title"));
+        assertEquals("http://localhost:8081/widgets/overview.png?measure=overview&topic=secession&q=secession"
+                + "&interval=year", o.getString("thumbnail_url"));
+        org.junit.jupiter.api.Assertions.assertTrue(o.getString("description").startsWith(
+                "“secession”: support, attention and tone. Support (%), poll average: fell from 24.9% (2017-01-01) to "
+                        + "22.5% (2019-01-01)"), o.getString("description"));
+        // The explorer's measure=overview is not a trend measure, and an overview widget reads none.
+        given().get("/widgets/overview.png?measure=overview&topic=secession&interval=year").then().statusCode(200)
+                .contentType("image/png");
+        given().get("/embed/overview?measure=overview&topic=secession").then().statusCode(200);
+        given().get("/widgets/trend.png?measure=overview&q=secession").then().statusCode(400)
+                .body("error", equalTo("unknown measure 'overview'"));
+    }
+
+    @Test
     void aTopicIsRequired() {
         given().get("/api/overview").then().statusCode(400).body("error", equalTo("topic is required"));
         given().queryParam("topic", "secession").queryParam("interval", "hour").get("/api/overview").then().statusCode(400);

@@ -61,6 +61,8 @@ class SnapshotApiTest {
                 .body(startsWith("@misc{barometer-" + id + ",\n  title = {Coverage and tone over time (q=secession, "
                         + "q=calexit, interval=year)},"))
                 .body(containsString("howpublished = {\\url{http://localhost:8081/s/" + id + "}}"));
+        given().queryParam("style", "apa").get("/api/snapshots/" + id + "/citation").then().statusCode(400)
+                .body("error", equalTo("unknown citation style 'apa'"));
         given().queryParam("style", "csl").get("/api/snapshots/" + id + "/citation").then().statusCode(200)
                 .body("[0].type", equalTo("dataset")).body("[0].URL", equalTo("http://localhost:8081/s/" + id));
         given().get("/s/" + id).then().statusCode(200).contentType(startsWith("text/html"))

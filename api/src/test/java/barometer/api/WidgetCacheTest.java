@@ -9,15 +9,15 @@ class WidgetCacheTest {
 
     @Test
     void junkParametersDoNotMakeASecondEntry() {
-        WidgetRequest plain = WidgetRequest.of("calexit", null, null, null, null, null, null, null, null, null, null);
-        WidgetRequest spaced = WidgetRequest.of(" calexit ", "articles", null, null, "month", null, null, "light", "600",
+        WidgetRequest plain = WidgetRequest.of(WidgetKind.TREND, "calexit", null, null, null, null, null, null, null, null, null, null);
+        WidgetRequest spaced = WidgetRequest.of(WidgetKind.TREND, " calexit ", "articles", null, null, "month", null, null, "light", "600",
                 "320", "");
-        assertEquals(plain.cacheKey(WidgetKind.TREND, "png"), spaced.cacheKey(WidgetKind.TREND, "png"));
-        WidgetRequest poll = WidgetRequest.of("ignored", null, null, null, null, "secession", "support", null, null,
+        assertEquals(plain.cacheKey("png"), spaced.cacheKey("png"));
+        WidgetRequest poll = WidgetRequest.of(WidgetKind.POLL, "ignored", null, null, null, null, "secession", "support", null, null,
                 null, null);
-        WidgetRequest pollOther = WidgetRequest.of("other", "tone", null, null, "year", "secession", "support", null,
+        WidgetRequest pollOther = WidgetRequest.of(WidgetKind.POLL, "other", "tone", null, null, "year", "secession", "support", null,
                 null, null, null);
-        assertEquals(poll.cacheKey(WidgetKind.POLL, "svg"), pollOther.cacheKey(WidgetKind.POLL, "svg"));
+        assertEquals(poll.cacheKey("svg"), pollOther.cacheKey("svg"));
     }
 
     @Test

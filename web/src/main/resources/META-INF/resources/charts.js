@@ -1,5 +1,6 @@
-// Line charts with 95% bands on ECharts, shared by the explorer's overview and the snapshot page: each line has
-// its band (drawn as a stacked low + width area) and the value axis it is read on.
+// What the explorer and the snapshot page draw alike: line charts with 95% bands on ECharts (each line with its
+// band, drawn as a stacked low + width area, and the value axis it is read on), their colours, and an article of a
+// result list (its text set as text, never as markup).
 window.BarometerCharts = (function () {
   'use strict';
   const COLORS = ['#1f5fa8', '#c2410c', '#15803d', '#7e22ce', '#b45309'];
@@ -50,5 +51,16 @@ window.BarometerCharts = (function () {
     ], [{ name: 'Support (%)', scale: true }, { name: 'Share (%)', min: 0 }, { name: 'Net tone', min: -1, max: 1 }]);
   }
 
-  return { COLORS, bands, overview };
+  // One search hit as a list item: its title linking the article, its outlet and day.
+  function articleItem(h) {
+    const li = document.createElement('li');
+    const a = document.createElement('a'); a.href = h.url; a.textContent = h.title || h.url;
+    const m = document.createElement('div'); m.className = 'meta';
+    const src = document.createElement('span'); src.textContent = h.source;
+    const date = document.createElement('span'); date.textContent = h.date ? h.date.slice(0, 10) : 'undated';
+    m.append(src, date); li.append(a, m);
+    return li;
+  }
+
+  return { COLORS, bands, overview, articleItem };
 })();

@@ -6,7 +6,7 @@
   'use strict';
   const $ = (id) => document.getElementById(id);
   const MAX = 5;
-  const COLORS = ['#1f5fa8', '#c2410c', '#15803d', '#7e22ce', '#b45309'];
+  const COLORS = BarometerCharts.COLORS;
   const chart = echarts.init($('chart'));
   window.addEventListener('resize', () => chart.resize());
   let current = null;
@@ -184,14 +184,7 @@
         }
       } else {
         const res = await getJson('/api/search?' + new URLSearchParams({ q: ser.query, from: start, to: end, size: '20', sort: 'date' }));
-        for (const h of res.hits) {
-          const li = document.createElement('li');
-          const a = document.createElement('a'); a.href = h.url; a.textContent = h.title || h.url;
-          const m = document.createElement('div'); m.className = 'meta';
-          const src = document.createElement('span'); src.textContent = h.source;
-          const date = document.createElement('span'); date.textContent = h.date ? h.date.slice(0, 10) : 'undated';
-          m.append(src, date); li.append(a, m); list.append(li);
-        }
+        for (const h of res.hits) list.append(BarometerCharts.articleItem(h));
       }
       if (!list.children.length) {
         const li = document.createElement('li'); li.className = 'hint'; li.textContent = 'Nothing in this period.'; list.append(li);

@@ -31,14 +31,7 @@
     $('chart').hidden = true;
     const list = $('hits');
     list.hidden = false;
-    for (const h of answer.hits || []) {
-      const li = document.createElement('li');
-      const a = document.createElement('a'); a.href = h.url; a.textContent = h.title || h.url;
-      const m = document.createElement('div'); m.className = 'meta';
-      const src = document.createElement('span'); src.textContent = h.source;
-      const date = document.createElement('span'); date.textContent = h.date ? h.date.slice(0, 10) : 'undated';
-      m.append(src, date); li.append(a, m); list.append(li);
-    }
+    for (const h of answer.hits || []) list.append(BarometerCharts.articleItem(h));
     return (answer.hits || []).length;
   }
 

@@ -84,8 +84,7 @@ public final class AlertCheck implements AutoCloseable {
                 TrendPoint latest = points.get(points.size() - 1);
                 found.add(new Alert(s.rule().label() + "|" + latest.start(), s.id(), s.rule(), latest.start(),
                         f.value(), f.baseline(), (s.name().isEmpty() ? "" : s.name() + ": ") + f.message(),
-                        link + (s.rule() == AlertRule.VOLUME ? "&measure=articles" : s.rule() == AlertRule.SHARE
-                                ? "&measure=share" : "&measure=tone"), clock.instant()));
+                        link + "&measure=" + s.rule().explorerMeasure(), clock.instant()));
             });
         } else {
             List<Poll> polls = index.polls(new PollFilter(s.topic(), null, null, null, null, false));

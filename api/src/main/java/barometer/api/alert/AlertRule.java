@@ -62,6 +62,16 @@ public enum AlertRule {
         return null;
     }
 
+    /** The explorer's measure that shows what this rule reads ({@code articles}, {@code share}, {@code tone}). */
+    public String explorerMeasure() {
+        return switch (this) {
+            case VOLUME -> "articles";
+            case SHARE -> "share";
+            case TONE -> "tone";
+            case NEW_POLL -> throw new IllegalStateException("the new-poll rule's alerts link the polls page");
+        };
+    }
+
     /** Whether this rule reads a trend (the three) or the polls (the new-poll rule). */
     public boolean readsTrend() {
         return this != NEW_POLL;

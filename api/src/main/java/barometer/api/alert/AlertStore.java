@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -122,12 +120,5 @@ public final class AlertStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-    }
-
-    /** For tests and listings: every log by search id. */
-    public Map<String, Log> logs() {
-        Map<String, Log> out = new LinkedHashMap<>();
-        searches().forEach(s -> out.put(s.id(), log(s)));
-        return out;
     }
 }

@@ -1,7 +1,6 @@
 package barometer.api.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import barometer.crawler.fetch.AddressGuard;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -34,28 +34,46 @@ class WebhookSenderTest {
         return new AddressGuard(Set.of("127.0.0.1:" + server.getAddress().getPort()));
     }
 
-    @Test
-    void aFailedDeliveryIsRetriedUntilTheReceiverTakesIt() throws Exception {
+    /** A receiver on loopback that answers each call with the next status (the last one repeated). */
+    private static HttpServer receiver(List<String> bodies, CountDownLatch open, int... statuses) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         AtomicInteger calls = new AtomicInteger();
-        List<String> bodies = new CopyOnWriteArrayList<>();
         server.createContext("/hook", exchange -> {
+            try {
+                open.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(calls.incrementAndGet() < 3 ? 503 : 204, -1);
+            exchange.sendResponseHeaders(statuses[Math.min(calls.getAndIncrement(), statuses.length - 1)], -1);
             exchange.close();
         });
         server.start();
+        return server;
+    }
+
+    private static void await(java.util.function.BooleanSupplier done) throws InterruptedException {
+        for (int i = 0; i < 200 && !done.getAsBoolean(); i++) {
+            Thread.sleep(25);
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30) // a send that waited for the held receiver would never return
+    void aFailedDeliveryIsRetriedUntilTheReceiverTakesIt() throws Exception {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        CountDownLatch open = new CountDownLatch(1);
+        HttpServer server = receiver(bodies, open, 503, 503, 204);
         try (WebhookSender sender = new WebhookSender(JSON, 5, Duration.ofMillis(50), Duration.ofSeconds(5),
                 allowing(server))) {
-            long before = System.nanoTime();
             sender.send(search(server), ALERT);
-            assertTrue(System.nanoTime() - before < 200_000_000L, "send returns before delivering");
-            for (int i = 0; i < 100 && sender.delivered() == 0; i++) {
-                Thread.sleep(50);
-            }
+            // The receiver holds the first call until now: send returned without waiting for it.
+            assertEquals(0, sender.delivered() + sender.failed());
+            open.countDown();
+            await(() -> sender.delivered() > 0);
             assertEquals(1, sender.delivered());
             assertEquals(0, sender.failed());
-            assertEquals(3, calls.get(), "two 503s, then a 204");
+            assertEquals(3, bodies.size(), "two 503s, then a 204");
             var body = JSON.readTree(bodies.get(2));
             assertEquals("volume|2026-11-30", body.at("/alert/key").asText());
             assertEquals("volume", body.at("/alert/rule").asText());
@@ -67,22 +85,14 @@ class WebhookSenderTest {
 
     @Test
     void aReceiverThatNeverTakesItIsGivenUpAfterTheRetries() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        AtomicInteger calls = new AtomicInteger();
-        server.createContext("/hook", exchange -> {
-            calls.incrementAndGet();
-            exchange.sendResponseHeaders(500, -1);
-            exchange.close();
-        });
-        server.start();
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        HttpServer server = receiver(bodies, new CountDownLatch(0), 500);
         try (WebhookSender sender = new WebhookSender(JSON, 2, Duration.ofMillis(20), Duration.ofSeconds(5),
                 allowing(server))) {
             sender.send(search(server), ALERT);
-            for (int i = 0; i < 100 && sender.failed() == 0; i++) {
-                Thread.sleep(50);
-            }
+            await(() -> sender.failed() > 0);
             assertEquals(1, sender.failed());
-            assertEquals(3, calls.get(), "the first try and two retries");
+            assertEquals(3, bodies.size(), "the first try and two retries");
         } finally {
             server.stop(0);
         }
@@ -90,22 +100,14 @@ class WebhookSenderTest {
 
     @Test
     void aWebhookOnAPrivateAddressIsNotCalled() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        AtomicInteger calls = new AtomicInteger();
-        server.createContext("/hook", exchange -> {
-            calls.incrementAndGet();
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        server.start();
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        HttpServer server = receiver(bodies, new CountDownLatch(0), 204);
         try (WebhookSender sender = new WebhookSender(JSON, 2, Duration.ofMillis(20), Duration.ofSeconds(5),
                 AddressGuard.strict())) {
             sender.send(search(server), ALERT);
-            for (int i = 0; i < 100 && sender.failed() == 0; i++) {
-                Thread.sleep(20);
-            }
+            await(() -> sender.failed() > 0);
             assertEquals(1, sender.failed());
-            assertEquals(0, calls.get());
+            assertEquals(List.of(), bodies);
         } finally {
             server.stop(0);
         }
