@@ -12,7 +12,7 @@ import java.util.List;
  * @param to last publication day included (UTC), or {@code null}
  * @param sources only articles from these outlets (any of them); empty for all
  * @param topics only articles with these topic tags (any of them); empty for all
- * @param kinds only documents of these kinds ("article"; "poll" once polls are indexed); empty for articles
+ * @param kinds only documents of these kinds: "article" (polls are not searched here, see /api/polls); empty for articles
  * @param tone only articles whose mean tone is in this class, or {@code null} for all
  * @param sort relevance (the default for a query) or date (newest first; the only order without a query)
  * @param page 1-based page number, for shallow paging
@@ -25,7 +25,7 @@ public record SearchRequest(String query, LocalDate from, LocalDate to, List<Str
     /** Page-number paging stops here; a cursor walks on as far as the results go. */
     public static final int MAX_DEPTH = 10_000;
     /** The kinds of documents a search can ask for. */
-    public static final List<String> KINDS = List.of("article", "poll");
+    public static final List<String> KINDS = List.of("article");
 
     public SearchRequest {
         query = query == null ? "" : query.strip();
@@ -34,8 +34,8 @@ public record SearchRequest(String query, LocalDate from, LocalDate to, List<Str
         kinds = kinds == null ? List.of() : List.copyOf(kinds);
         for (String kind : kinds) {
             if (!KINDS.contains(kind)) {
-                throw new InvalidQueryException("kind must be article or poll, was '" + kind + "'",
-                        "use kind=article or kind=poll");
+                throw new InvalidQueryException("kind must be article, was '" + kind + "'",
+                        "search finds articles; polls are listed at /api/polls");
             }
         }
         sort = query.isEmpty() || sort == null ? (query.isEmpty() ? SearchSort.DATE : SearchSort.RELEVANCE) : sort;

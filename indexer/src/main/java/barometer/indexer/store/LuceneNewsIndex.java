@@ -4,6 +4,7 @@ import barometer.crawler.Article;
 import barometer.crawler.poll.Poll;
 import barometer.indexer.PollFilter;
 import barometer.indexer.PollsAdded;
+import barometer.indexer.poll.PollMerge;
 import barometer.indexer.ExportedArticle;
 import barometer.indexer.InvalidQueryException;
 import barometer.indexer.NewsIndex;
@@ -11,6 +12,7 @@ import barometer.indexer.SearchHit;
 import barometer.indexer.SearchPage;
 import barometer.indexer.SearchRequest;
 import barometer.indexer.SearchSort;
+import barometer.indexer.Snippets;
 import barometer.indexer.SentenceHit;
 import barometer.indexer.ToneScale;
 import barometer.indexer.ToneScope;
@@ -20,10 +22,13 @@ import barometer.indexer.sentiment.AnalysedArticle;
 import barometer.indexer.sentiment.TaggedSentence;
 import barometer.indexer.sentiment.ToneClass;
 import barometer.indexer.story.MinHash;
+import barometer.indexer.story.StoryAssignment;
 import org.apache.lucene.util.BytesRef;
 import barometer.indexer.trend.BucketStats;
 import barometer.indexer.trend.Interval;
-import barometer.indexer.trend.SeriesAssembler;
+import barometer.indexer.trend.BucketSeries;
+import barometer.indexer.trend.TotalsCache;
+import barometer.indexer.trend.TrendAssembly;
 import barometer.indexer.trend.TrendAccumulator;
 import barometer.indexer.trend.TrendPoint;
 import java.io.IOException;
@@ -40,8 +45,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -90,11 +93,7 @@ public final class LuceneNewsIndex implements NewsIndex {
     public static final int SCHEMA_VERSION = 4;
 
     private static final Logger LOG = Logger.getLogger(LuceneNewsIndex.class);
-    private static final Map<String, Float> SEARCH_FIELDS = Map.of(Fields.TITLE, 2f, Fields.BODY, 1f);
-    private static final int SNIPPET_FALLBACK_CHARS = 240;
     private static final int MAX_SENTENCES_PER_ARTICLE = 10_000;
-    private static final int TOTALS_CACHE_SIZE = 256;
-    private static final int STORY_CANDIDATES = 50;
     private static final long ADD_REFRESH_NANOS = 1_000_000_000L;
 
     private final FSDirectory directory;
@@ -109,9 +108,9 @@ public final class LuceneNewsIndex implements NewsIndex {
     /** Which documents of each segment are articles: the clusters of the tone interval. */
     private final ArticleBlocks.Cache articleBlocks = new ArticleBlocks.Cache();
     private final AtomicBoolean changed = new AtomicBoolean();
-    private final RecentStories recentStories = new RecentStories(10_000);
+    private final StoryAssignment stories = new StoryAssignment(10_000, this::sharingBands);
     private final java.util.concurrent.atomic.AtomicLong lastAddRefresh = new java.util.concurrent.atomic.AtomicLong();
-    private final Map<TotalsKey, TrendAccumulator> totalsCache = new ConcurrentHashMap<>();
+    private final TotalsCache totalsCache = new TotalsCache();
     /**
      * Every stored poll, parsed: loaded once, then kept up to date by {@link #addPolls} (the only writer of polls),
      * so neither requests nor article commits re-read thousands of stored JSON polls.
@@ -164,25 +163,18 @@ public final class LuceneNewsIndex implements NewsIndex {
     @Override
     public void add(AnalysedArticle analysed) {
         String url = analysed.article().url();
-        Optional<int[]> signature = MinHash.of(analysed.article().text());
-        String story = url;
-        if (signature.isPresent()) {
-            story = recentStories.storyOf(url, signature.get()).orElseGet(() -> storyOf(url, signature.get()));
-            recentStories.remember(url, story, signature.get());
-        }
+        StoryAssignment.Assigned story = stories.assign(url, analysed.article().text());
         try {
-            writer.updateDocuments(new Term(Fields.URL, url), ArticleDocuments.block(analysed, story, signature, analyzer));
+            writer.updateDocuments(new Term(Fields.URL, url),
+                    ArticleDocuments.block(analysed, story.story(), story.signature(), analyzer));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store " + url, e);
         }
         changed.set(true);
     }
 
-    /**
-     * The story of the stored near-duplicate of a text (estimated Jaccard similarity of their shingles at
-     * least {@link MinHash#SAME_STORY}), or the article's own URL when it starts a new story.
-     */
-    private String storyOf(String url, int[] signature) {
+    /** Stored articles that share a MinHash band with a signature: the near-duplicate candidates of a story. */
+    private List<StoryAssignment.Candidate> sharingBands(int[] signature, int limit) {
         BooleanQuery.Builder bands = new BooleanQuery.Builder();
         MinHash.bands(signature).forEach(b -> bands.add(new TermQuery(new Term(Fields.SIM_BAND, b)), Occur.SHOULD));
         Query candidates = new BooleanQuery.Builder()
@@ -191,17 +183,15 @@ public final class LuceneNewsIndex implements NewsIndex {
                 .build();
         return withRecentSearcher(s -> {
             StoredFields stored = s.storedFields();
-            for (ScoreDoc sd : s.search(candidates, STORY_CANDIDATES).scoreDocs) {
+            List<StoryAssignment.Candidate> out = new ArrayList<>();
+            for (ScoreDoc sd : s.search(candidates, limit).scoreDocs) {
                 Document d = stored.document(sd.doc);
                 IndexableField theirs = d.getField(Fields.SIM_HASH);
-                if (!url.equals(d.get(Fields.URL)) && theirs != null) {
-                    BytesRef bytes = theirs.binaryValue();
-                    if (MinHash.similarity(signature, MinHash.fromBytes(bytes.bytes, bytes.offset)) >= MinHash.SAME_STORY) {
-                        return d.get(Fields.STORY);
-                    }
-                }
+                BytesRef bytes = theirs == null ? null : theirs.binaryValue();
+                out.add(new StoryAssignment.Candidate(d.get(Fields.URL), d.get(Fields.STORY),
+                        bytes == null ? null : MinHash.fromBytes(bytes.bytes, bytes.offset)));
             }
-            return url;
+            return out;
         });
     }
 
@@ -297,12 +287,8 @@ public final class LuceneNewsIndex implements NewsIndex {
 
     @Override
     public SearchPage search(SearchRequest request) {
-        // Only articles are stored so far (polls come with their own documents): asking for polls alone
-        // honestly finds nothing.
-        Query query = request.kinds().isEmpty() || request.kinds().contains(Fields.ARTICLE)
-                ? articles(request.query(), request.from(), request.to(), ZoneOffset.UTC, request.sources(),
-                        request.topics(), request.tone())
-                : new org.apache.lucene.search.MatchNoDocsQuery("no polls are indexed yet");
+        Query query = articles(request.query(), request.from(), request.to(), ZoneOffset.UTC, request.sources(),
+                request.topics(), request.tone());
         Sort sort = sort(request.sort());
         return withSearcher(searcher -> {
             // The facets visit every match anyway: they count them too, instead of a pass of its own.
@@ -431,9 +417,7 @@ public final class LuceneNewsIndex implements NewsIndex {
         IndexableField sentiment = doc.getField(Fields.SENTIMENT);
         IndexableField[] shares = doc.getFields(Fields.TONE_SHARES);
         if (snippet == null || snippet.isBlank()) {
-            String body = doc.get(Fields.BODY);
-            snippet = escapeHtml(body.length() <= SNIPPET_FALLBACK_CHARS ? body
-                    : body.substring(0, SNIPPET_FALLBACK_CHARS) + " …");
+            snippet = Snippets.lead(doc.get(Fields.BODY));
         }
         Double mean = sentiment == null ? null : sentiment.numericValue().doubleValue();
         ToneClass tone = mean == null ? null : ToneClass.ofMean(mean);
@@ -453,9 +437,7 @@ public final class LuceneNewsIndex implements NewsIndex {
 
     @Override
     public TrendSeries trend(TrendQuery trend) {
-        SeriesAssembler assembler = new SeriesAssembler(trend.interval(), trend.smoothing(), trend.scale(),
-                trend.shareOf());
-        assembler.checkLength(trend.from(), trend.to());
+        TrendAssembly.checkLength(trend);
         Query matching = articles(trend.query(), trend.from(), trend.to(), trend.zone(), List.of(), List.of(), null);
         Query all = articles("", trend.from(), trend.to(), trend.zone(), List.of(), List.of(), null);
         Query sentences = trend.scope() == ToneScope.ARTICLES ? null : sentences(trend);
@@ -464,31 +446,14 @@ public final class LuceneNewsIndex implements NewsIndex {
                 ? MentionToneCollector.manager(trend.interval(), trend.zone(), trend.bySource(),
                         QueryTerms.of(sentences, Fields.TEXT), trend.scale(), articleBlocks)
                 : TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource(), trend.scale(), articleBlocks);
-        TrendAccumulator[] acc = withSearcher(s -> new TrendAccumulator[] {
-            s.search(matching, manager), totals(s, all, trend),
-            sentences == null ? null : s.search(sentences, toneManager)});
-        TrendAccumulator articles = acc[0], totals = acc[1], tone = acc[2] == null ? acc[0] : acc[2];
-        TreeSet<LocalDate> seen = new TreeSet<>(articles.overall().keySet());
-        seen.addAll(tone.overall().keySet());
-        LocalDate first = trend.from() != null ? trend.from() : seen.isEmpty() ? null : seen.first();
-        LocalDate last = trend.to() != null ? trend.to() : seen.isEmpty() ? null : seen.last();
-        List<TrendPoint> points = assembler.assemble(first, last, articles.overall(), totals.overall(), tone.overall(),
-                articles.stories(), totals.stories(), articles.untagged());
-        Map<String, List<TrendPoint>> bySource = new HashMap<>();
-        if (trend.bySource()) {
-            var articlesBySource = articles.perSource();
-            var totalsBySource = totals.perSource();
-            var toneBySource = tone.perSource();
-            TreeSet<String> outlets = new TreeSet<>(articlesBySource.keySet());
-            outlets.addAll(toneBySource.keySet());
-            for (String outlet : outlets) {
-                bySource.put(outlet, assembler.assemble(first, last, articlesBySource.getOrDefault(outlet, Map.of()),
-                        totalsBySource.getOrDefault(outlet, Map.of()), toneBySource.getOrDefault(outlet, Map.of()),
-                        articles.stories(outlet), totals.stories(outlet), articles.untagged(outlet)));
-            }
-        }
-        return new TrendSeries(trend.query(), trend.interval(), trend.scope(), trend.smoothing(), points, bySource,
-                trend.scale(), trend.shareOf());
+        return withSearcher(s -> {
+            BucketSeries articles = s.search(matching, manager).series();
+            BucketSeries totals = totalsCache.of(((DirectoryReader) s.getIndexReader()).getVersion(), trend,
+                    () -> s.search(all, TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource(),
+                            ToneScale.CLASS)).series());
+            BucketSeries tone = sentences == null ? null : s.search(sentences, toneManager).series();
+            return TrendAssembly.series(trend, articles, totals, tone);
+        });
     }
 
     @Override
@@ -559,30 +524,6 @@ public final class LuceneNewsIndex implements NewsIndex {
         }
     }
 
-    /**
-     * All articles per bucket, the denominator of every share. It does not depend on the query, so it is
-     * computed once per index version and range and reused by every query until the index changes.
-     */
-    private TrendAccumulator totals(IndexSearcher s, Query all, TrendQuery trend) throws IOException {
-        long version = ((DirectoryReader) s.getIndexReader()).getVersion();
-        TotalsKey key = new TotalsKey(version, trend.from(), trend.to(), trend.interval(), trend.zone(), trend.bySource());
-        TrendAccumulator cached = totalsCache.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        TrendAccumulator computed = s.search(all, TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource(),
-                ToneScale.CLASS));
-        if (totalsCache.size() >= TOTALS_CACHE_SIZE || totalsCache.keySet().stream().anyMatch(k -> k.version() != version)) {
-            totalsCache.clear();
-        }
-        totalsCache.put(key, computed);
-        return computed;
-    }
-
-    private record TotalsKey(long version, LocalDate from, LocalDate to, Interval interval, ZoneId zone,
-                             boolean bySource) {
-    }
-
     /** The tagged sentences that match the query, in the range: the evidence behind sentence-scoped tone. */
     private Query sentences(TrendQuery trend) {
         BooleanQuery.Builder q = new BooleanQuery.Builder().add(kind(Fields.SENTENCE), Occur.FILTER);
@@ -636,45 +577,11 @@ public final class LuceneNewsIndex implements NewsIndex {
 
     /** Parses a user query over title and body, or over one field (sentences) when {@code field} is set. */
     private Query parse(String userQuery, String field) {
-        QueryParser parser = field == null
-                ? BoundedQueryParser.over(SEARCH_FIELDS, analyzer)
-                : BoundedQueryParser.over(field, analyzer);
-        try {
-            return parser.parse(userQuery);
-        } catch (ParseException e) {
-            String shown = userQuery.length() > 120 ? userQuery.substring(0, 120) + "..." : userQuery;
-            throw new InvalidQueryException("cannot parse the query '" + shown + "': " + firstLine(e.getMessage()),
-                    "use Lucene syntax: words, \"a phrase\", AND / OR / NOT, title:word, word* (3+ letters before *); "
-                    + "quote or escape special characters such as ( ) [ ] : with a backslash");
-        } catch (IndexSearcher.TooManyClauses e) {
-            throw tooManyTerms();
-        }
+        return field == null ? UserQueries.overArticles(userQuery, analyzer) : UserQueries.over(field, userQuery, analyzer);
     }
 
     private static InvalidQueryException tooManyTerms() {
-        return new InvalidQueryException("the query expands to too many terms",
-                "make wildcard prefixes longer (at least three letters before the *)");
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    static String escapeHtml(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return UserQueries.tooManyTerms();
     }
 
     private interface SearcherWork<T> {
@@ -721,47 +628,24 @@ public final class LuceneNewsIndex implements NewsIndex {
 
     @Override
     public synchronized PollsAdded addPolls(List<Poll> polls) {
-        List<Poll> stored = new ArrayList<>(polls(PollFilter.ALL));
-        Map<String, Poll> byKey = new HashMap<>();
-        stored.forEach(p -> byKey.put(p.key(), p));
-        int added = 0, merged = 0, unchanged = 0;
+        PollMerge change = PollMerge.of(polls(PollFilter.ALL), polls);
+        if (!change.changes()) {
+            return change.counts();
+        }
         try {
-            for (Poll poll : polls) {
-                Poll same = byKey.get(poll.key());
-                if (same != null && same.sources().containsAll(poll.sources())) {
-                    unchanged++;
-                    continue;
-                }
-                if (same == null && poll.externalId().isEmpty()) {
-                    same = stored.stream().filter(p -> p.topic().equals(poll.topic()) && p.sameAs(poll))
-                            .findFirst().orElse(null);
-                }
-                Poll result = same == null ? poll : same.mergedWith(poll);
-                if (same != null) {
-                    writer.deleteDocuments(new Term(Fields.POLL_KEY, same.key()));
-                    stored.remove(same);
-                    byKey.remove(same.key());
-                    merged++;
-                } else {
-                    added++;
-                }
-                writer.updateDocument(new Term(Fields.POLL_KEY, result.key()), PollDocuments.of(result));
-                stored.add(result);
-                byKey.put(result.key(), result);
+            for (String key : change.deleted()) {
+                writer.deleteDocuments(new Term(Fields.POLL_KEY, key));
             }
+            for (Poll poll : change.written()) {
+                writer.updateDocument(new Term(Fields.POLL_KEY, poll.key()), PollDocuments.of(poll));
+            }
+            changed.set(true);
+            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store polls", e);
         }
-        if (added + merged > 0) {
-            changed.set(true);
-            try {
-                searchers.maybeRefreshBlocking();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot refresh the index", e);
-            }
-            pollCache = sortedByDate(stored);
-        }
-        return new PollsAdded(added, merged, unchanged);
+        pollCache = change.all();
+        return change.counts();
     }
 
     @Override
@@ -775,7 +659,7 @@ public final class LuceneNewsIndex implements NewsIndex {
 
     private synchronized List<Poll> loadPolls() {
         if (pollCache == null) {
-            pollCache = sortedByDate(withSearcher(s -> {
+            pollCache = PollMerge.sortedByDate(withSearcher(s -> {
                 List<Poll> out = new ArrayList<>();
                 StoredFields fields = s.storedFields();
                 for (ScoreDoc sd : s.search(kind(Fields.POLL), Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
@@ -785,12 +669,6 @@ public final class LuceneNewsIndex implements NewsIndex {
             }));
         }
         return pollCache;
-    }
-
-    private static List<Poll> sortedByDate(List<Poll> polls) {
-        List<Poll> out = new ArrayList<>(polls);
-        out.sort(Comparator.comparing(Poll::date, Comparator.nullsLast(Comparator.naturalOrder())));
-        return List.copyOf(out);
     }
 
     @Override

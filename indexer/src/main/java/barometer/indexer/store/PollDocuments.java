@@ -1,5 +1,6 @@
 package barometer.indexer.store;
 
+import barometer.indexer.poll.PollJson;
 import barometer.crawler.poll.Poll;
 import barometer.crawler.poll.PollEvidence;
 import barometer.crawler.poll.Population;
@@ -21,8 +22,6 @@ import org.apache.lucene.document.StringField;
 
 /** A poll as one Lucene document: its key and topic to find it, the whole poll as stored JSON. */
 final class PollDocuments {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private PollDocuments() {
     }
 
@@ -31,81 +30,11 @@ final class PollDocuments {
         d.add(new StringField(Fields.KIND, Fields.POLL, Field.Store.NO));
         d.add(new StringField(Fields.POLL_KEY, poll.key(), Field.Store.YES));
         d.add(new StringField(Fields.POLL_TOPIC, poll.topic(), Field.Store.NO));
-        d.add(new StoredField(Fields.POLL_JSON, json(poll)));
+        d.add(new StoredField(Fields.POLL_JSON, PollJson.write(poll)));
         return d;
     }
 
     static Poll poll(Document d) {
-        try {
-            return read(JSON.readTree(d.get(Fields.POLL_JSON)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored poll is not readable JSON", e);
-        }
-    }
-
-    private static String json(Poll p) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("pollster", p.pollster());
-        strings(o.putArray("sponsors"), p.sponsors());
-        o.put("fieldStart", text(p.fieldStart()));
-        o.put("fieldEnd", text(p.fieldEnd()));
-        o.put("released", text(p.released()));
-        o.put("sampleSize", p.sampleSize());
-        o.put("population", p.population() == null ? null : p.population().label());
-        o.put("mode", p.mode());
-        o.put("marginOfError", p.marginOfError());
-        o.put("geography", p.geography());
-        o.put("topic", p.topic());
-        o.put("question", p.question());
-        ObjectNode answers = o.putObject("answers");
-        p.answers().forEach(answers::put);
-        strings(o.putArray("sources"), p.sources());
-        ArrayNode evidence = o.putArray("evidence");
-        for (PollEvidence e : p.evidence()) {
-            evidence.addObject().put("field", e.field()).put("value", e.value()).put("sentence", e.sentence())
-                    .put("source", e.source()).put("confidence", e.confidence());
-        }
-        o.put("confirmed", p.confirmed());
-        o.put("tracking", p.tracking());
-        o.put("externalId", p.externalId());
-        return o.toString();
-    }
-
-    private static Poll read(JsonNode o) {
-        Map<String, Double> answers = new LinkedHashMap<>();
-        o.path("answers").properties().forEach(e -> answers.put(e.getKey(), e.getValue().asDouble()));
-        List<PollEvidence> evidence = new ArrayList<>();
-        for (JsonNode e : o.path("evidence")) {
-            evidence.add(new PollEvidence(e.path("field").asText(), e.path("value").asText(),
-                    e.path("sentence").asText(), e.path("source").asText(), e.path("confidence").asDouble()));
-        }
-        return new Poll(nullable(o, "pollster"), strings(o.path("sponsors")), date(o, "fieldStart"),
-                date(o, "fieldEnd"), date(o, "released"), o.hasNonNull("sampleSize") ? o.get("sampleSize").asInt() : null,
-                Population.parse(nullable(o, "population")).orElse(null), nullable(o, "mode"),
-                o.hasNonNull("marginOfError") ? o.get("marginOfError").asDouble() : null, nullable(o, "geography"),
-                o.path("topic").asText(""), nullable(o, "question"), answers, strings(o.path("sources")), evidence,
-                o.path("confirmed").asBoolean(), o.path("tracking").asBoolean(), o.path("externalId").asText(""));
-    }
-
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
-    }
-
-    private static String text(LocalDate d) {
-        return d == null ? null : d.toString();
-    }
-
-    private static String nullable(JsonNode o, String field) {
-        return o.hasNonNull(field) ? o.get(field).asText() : null;
-    }
-
-    private static LocalDate date(JsonNode o, String field) {
-        return o.hasNonNull(field) ? LocalDate.parse(o.get(field).asText()) : null;
+        return PollJson.read(d.get(Fields.POLL_JSON));
     }
 }

@@ -295,4 +295,13 @@ public final class TrendAccumulator {
         sources.forEach((k, v) -> out.put(k, stats(v)));
         return Map.copyOf(out);
     }
+
+    /** Everything summed so far, as a store hands it to {@link TrendAssembly}. */
+    public BucketSeries series() {
+        Map<String, Map<LocalDate, Integer>> perSourceStories = new HashMap<>();
+        sourceStories.forEach((source, sets) -> perSourceStories.put(source, counts(sets)));
+        Map<String, Map<LocalDate, Long>> perSourceUntagged = new HashMap<>();
+        sourceUntagged.forEach((source, days) -> perSourceUntagged.put(source, Map.copyOf(days)));
+        return new BucketSeries(overall(), perSource(), stories(), perSourceStories, untagged(), perSourceUntagged);
+    }
 }

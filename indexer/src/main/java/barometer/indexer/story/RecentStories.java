@@ -1,6 +1,5 @@
-package barometer.indexer.store;
+package barometer.indexer.story;
 
-import barometer.indexer.story.MinHash;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -13,7 +12,7 @@ import java.util.Optional;
  * arrive together, often before a searcher can see the first one, and this finds them without reopening
  * the index after every article. Older articles are found through the index itself.
  */
-final class RecentStories {
+public final class RecentStories {
     private record Entry(String url, String story, int[] signature) {
     }
 
@@ -21,12 +20,12 @@ final class RecentStories {
     private final Deque<Entry> order = new ArrayDeque<>();
     private final Map<String, List<Entry>> byBand = new HashMap<>();
 
-    RecentStories(int capacity) {
+    public RecentStories(int capacity) {
         this.capacity = capacity;
     }
 
     /** The story of a recent near-duplicate of this signature (not under the same URL), if any. */
-    synchronized Optional<String> storyOf(String url, int[] signature) {
+    public synchronized Optional<String> storyOf(String url, int[] signature) {
         for (String band : MinHash.bands(signature)) {
             for (Entry e : byBand.getOrDefault(band, List.of())) {
                 if (!e.url().equals(url) && MinHash.similarity(signature, e.signature()) >= MinHash.SAME_STORY) {
@@ -37,7 +36,7 @@ final class RecentStories {
         return Optional.empty();
     }
 
-    synchronized void remember(String url, String story, int[] signature) {
+    public synchronized void remember(String url, String story, int[] signature) {
         Entry entry = new Entry(url, story, signature);
         order.addLast(entry);
         for (String band : MinHash.bands(signature)) {

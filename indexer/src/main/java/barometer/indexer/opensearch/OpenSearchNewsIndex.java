@@ -1,0 +1,991 @@
+package barometer.indexer.opensearch;
+
+import barometer.crawler.Article;
+import barometer.crawler.poll.Poll;
+import barometer.indexer.ContentHash;
+import barometer.indexer.ExportedArticle;
+import barometer.indexer.NewsIndex;
+import barometer.indexer.PollFilter;
+import barometer.indexer.PollsAdded;
+import barometer.indexer.SearchHit;
+import barometer.indexer.SearchPage;
+import barometer.indexer.SearchRequest;
+import barometer.indexer.SearchSort;
+import barometer.indexer.SentenceHit;
+import barometer.indexer.Snippets;
+import barometer.indexer.ToneScale;
+import barometer.indexer.ToneScope;
+import barometer.indexer.TrendQuery;
+import barometer.indexer.TrendSeries;
+import barometer.indexer.poll.PollJson;
+import barometer.indexer.poll.PollMerge;
+import barometer.indexer.sentiment.AnalysedArticle;
+import barometer.indexer.sentiment.MentionTone;
+import barometer.indexer.sentiment.TaggedSentence;
+import barometer.indexer.sentiment.ToneClass;
+import barometer.indexer.store.UserQueries;
+import barometer.indexer.story.MinHash;
+import barometer.indexer.story.StoryAssignment;
+import barometer.indexer.trend.BucketSeries;
+import barometer.indexer.trend.BucketStats;
+import barometer.indexer.trend.Interval;
+import barometer.indexer.trend.TotalsCache;
+import barometer.indexer.trend.TrendAssembly;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.search.Query;
+
+/**
+ * The OpenSearch backend of {@link NewsIndex}: articles, sentences, phrase mentions and polls in indices of a
+ * cluster ({@link IndexLayout}), through the opensearch-java client.
+ *
+ * <p>Queries are parsed by the same Lucene query parser and English analysis as the embedded index and translated
+ * to the DSL ({@link QueryTranslation}); facets, trends and tone are aggregations: a {@code date_histogram} with
+ * {@code extended_stats} of the tone (count, sum, sum of squares), {@code cardinality} of stories, and a scripted
+ * metric for the sums per article that the clustered tone interval needs (an article's sentences and mentions are
+ * routed to one shard, so each shard sums whole articles). Tone toward the query's words reads the mentions index:
+ * one document per phrase with its tone, counted when the sentence matches the query and the phrase holds one of
+ * its words: what the embedded index reads from payloads at the matched positions.
+ *
+ * <p>Additions are sent in bulk, at the latest when something is read or committed, and made visible before
+ * each read (so searches see them at once, as with the embedded index); {@link #commit()} returns once the cluster
+ * has acknowledged them, which with its default translog means they survive a crash.
+ */
+public final class OpenSearchNewsIndex implements NewsIndex {
+    private static final ObjectMapper JSON = ClusterConnection.json();
+    private static final int BULK_ARTICLES = 200;
+    private static final int PAGE = 1_000;
+    private static final int MAX_SENTENCES_PER_ARTICLE = 10_000;
+    private static final int FACET_SIZE = 10_000;
+    private static final long VERSION_CACHE_NANOS = 500_000_000L;
+    /** Distinct counts are exact up to this many per bucket (HyperLogLog++ beyond, within about 1%). */
+    private static final int STORY_PRECISION = 40_000;
+
+    private final ClusterConnection cluster;
+    private final IndexLayout layout;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final StoryAssignment stories = new StoryAssignment(10_000, this::sharingBands);
+    private final TotalsCache totalsCache = new TotalsCache();
+    private final Object writes = new Object();
+    private final StringBuilder bulk = new StringBuilder();
+    /** Articles in {@link #bulk} not yet sent: their sentence and mention counts, to replace them whole. */
+    private final Map<String, int[]> unsent = new HashMap<>();
+    /** Sent but not yet refreshed: reads refresh first. */
+    private boolean unrefreshed;
+    private long localWrites;
+    private long versionWrites = -1;
+    private long versionAt;
+    private long version;
+    private volatile List<Poll> pollCache;
+
+    /** Connects, and creates the indices that do not exist yet. */
+    public OpenSearchNewsIndex(ClusterSettings settings) {
+        this.cluster = new ClusterConnection(settings);
+        this.layout = new IndexLayout(settings);
+        layout.create(cluster);
+    }
+
+    // ---- writing
+
+    @Override
+    public void add(AnalysedArticle analysed) {
+        Article article = analysed.article();
+        String url = article.url();
+        StoryAssignment.Assigned story = stories.assign(url, article.text());
+        String id = id(url);
+        synchronized (writes) {
+            int[] before = unsent.containsKey(url) ? unsent.get(url) : storedCounts(id);
+            List<TaggedSentence> sentences = analysed.sentences();
+            int mentions = 0;
+            for (int i = 0; i < sentences.size(); i++) {
+                TaggedSentence s = sentences.get(i);
+                write(layout.sentences, id + "-" + i, id, sentenceDoc(article, id, i, s));
+                for (MentionTone m : s.mentions()) {
+                    write(layout.mentions, id + "-m" + mentions, id, mentionDoc(article, id, i, mentions, s, m));
+                    mentions++;
+                }
+            }
+            // A shorter new version leaves no old sentence or mention behind.
+            for (int i = sentences.size(); i < before[0]; i++) {
+                delete(layout.sentences, id + "-" + i, id);
+            }
+            for (int k = mentions; k < before[1]; k++) {
+                delete(layout.mentions, id + "-m" + k, id);
+            }
+            write(layout.articles, id, null, articleDoc(analysed, story, sentences.size(), mentions));
+            unsent.put(url, new int[] {sentences.size(), mentions});
+            if (unsent.size() >= BULK_ARTICLES) {
+                send();
+            }
+        }
+    }
+
+    private int[] storedCounts(String id) {
+        try {
+            JsonNode doc = cluster.call("GET", "/" + layout.articles + "/_doc/" + id
+                    + "?_source_includes=sentence_count,mention_count", (JsonNode) null);
+            JsonNode src = doc.path("_source");
+            return new int[] {src.path("sentence_count").asInt(0), src.path("mention_count").asInt(0)};
+        } catch (ClusterException e) {
+            if (e.getMessage().contains(": 404 ")) {
+                return new int[] {0, 0};
+            }
+            throw e;
+        }
+    }
+
+    private void write(String index, String id, String routing, ObjectNode doc) {
+        ObjectNode action = JSON.createObjectNode();
+        ObjectNode meta = action.putObject("index").put("_index", index).put("_id", id);
+        if (routing != null) {
+            meta.put("routing", routing);
+        }
+        bulk.append(action).append('\n').append(doc).append('\n');
+    }
+
+    private void delete(String index, String id, String routing) {
+        ObjectNode action = JSON.createObjectNode();
+        ObjectNode meta = action.putObject("delete").put("_index", index).put("_id", id);
+        if (routing != null) {
+            meta.put("routing", routing);
+        }
+        bulk.append(action).append('\n');
+    }
+
+    /** Sends what is buffered; the caller holds {@link #writes}. */
+    private void send() {
+        if (bulk.isEmpty()) {
+            return;
+        }
+        cluster.bulk(bulk.toString());
+        bulk.setLength(0);
+        unsent.clear();
+        unrefreshed = true;
+        localWrites++;
+    }
+
+    /** Sends what is buffered and refreshes, so that a read sees every addition. */
+    private void visible() {
+        synchronized (writes) {
+            send();
+            if (unrefreshed) {
+                cluster.call("POST", "/" + layout.joined() + "/_refresh", (JsonNode) null);
+                unrefreshed = false;
+            }
+        }
+    }
+
+    @Override
+    public void commit() {
+        visible();
+    }
+
+    private ObjectNode articleDoc(AnalysedArticle analysed, StoryAssignment.Assigned story, int sentences,
+                                  int mentions) {
+        Article a = analysed.article();
+        ObjectNode d = JSON.createObjectNode();
+        d.put("url", a.url()).put("title", a.title()).put("body", a.text()).put("source", a.source());
+        if (a.topic() != null && !a.topic().isEmpty()) {
+            d.put("topic", a.topic());
+        }
+        if (a.published() != null) {
+            d.put("published", a.published().toEpochMilli());
+        }
+        a.authors().forEach(d.withArray("authors")::add);
+        if (!a.language().isEmpty()) {
+            d.put("language", a.language());
+        }
+        if (!a.leadImage().isEmpty()) {
+            d.put("lead_image", a.leadImage());
+        }
+        if (a.modified() != null) {
+            d.put("modified", a.modified().toEpochMilli());
+        }
+        d.put("content_hash", ContentHash.of(a.text())).put("story", story.story());
+        story.signature().ifPresent(sig -> {
+            d.put("sim_hash", Base64.getEncoder().encodeToString(MinHash.toBytes(sig)));
+            MinHash.bands(sig).forEach(d.withArray("sim_band")::add);
+        });
+        d.put("pending", analysed.pending());
+        double mean = analysed.meanSentiment();
+        if (!Double.isNaN(mean)) {
+            d.put("sentiment", mean).put("net", ToneScale.NET.value(mean, ToneScope.ARTICLES));
+            d.put("tone_class", ToneClass.ofMean(mean).label());
+            ArrayNode shares = d.putArray("tone_shares");
+            for (ToneClass t : ToneClass.values()) {
+                shares.add(analysed.share(t));
+            }
+        }
+        d.put("sentence_count", sentences).put("mention_count", mentions);
+        return d;
+    }
+
+    private static ObjectNode sentenceDoc(Article a, String id, int position, TaggedSentence s) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("url", a.url()).put("article", id).put("position", position).put("text", s.text());
+        d.put("label", s.sentiment());
+        if (s.isTagged()) {
+            d.put("sentiment", s.sentiment()).put("net", (int) ToneScale.NET.value(s.sentiment(), ToneScope.SENTENCES));
+        }
+        s.probabilities().forEach(d.withArray("probabilities")::add);
+        for (MentionTone m : s.mentions()) {
+            d.withArray("mentions").addObject().put("from", m.from()).put("to", m.to()).put("tone", m.tone().name());
+        }
+        sourceAndDate(d, a);
+        return d;
+    }
+
+    private static ObjectNode mentionDoc(Article a, String id, int position, int seq, TaggedSentence s, MentionTone m) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("url", a.url()).put("article", id).put("position", position).put("sentence_id", id + "-" + position)
+                .put("seq", seq).put("text", s.text()).put("phrase", s.text().substring(m.from(), m.to()))
+                .put("value", (int) (m.tone().ordinal() * 2.0))
+                .put("net", (int) ToneScale.NET.value(m.tone().ordinal() * 2.0, ToneScope.MENTIONS))
+                .put("tone", m.tone().name());
+        sourceAndDate(d, a);
+        return d;
+    }
+
+    private static void sourceAndDate(ObjectNode d, Article a) {
+        d.put("source", a.source());
+        if (a.published() != null) {
+            d.put("published", a.published().toEpochMilli());
+        }
+    }
+
+    /** The document id of an article: a digest of its URL (URLs may be longer than an id may be). */
+    static String id(String url) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(url.getBytes(StandardCharsets.UTF_8)), 0, 20);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<StoryAssignment.Candidate> sharingBands(int[] signature, int limit) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("size", limit);
+        ArrayNode bands = body.putObject("query").putObject("terms").putArray("sim_band");
+        MinHash.bands(signature).forEach(bands::add);
+        body.putArray("_source").add("url").add("story").add("sim_hash");
+        visible();
+        List<StoryAssignment.Candidate> out = new ArrayList<>();
+        for (JsonNode hit : search(layout.articles, body).path("hits").path("hits")) {
+            JsonNode src = hit.path("_source");
+            int[] theirs = src.hasNonNull("sim_hash")
+                    ? MinHash.fromBytes(Base64.getDecoder().decode(src.get("sim_hash").asText()), 0) : null;
+            out.add(new StoryAssignment.Candidate(src.path("url").asText(), src.path("story").asText(), theirs));
+        }
+        return out;
+    }
+
+    // ---- simple reads
+
+    @Override
+    public boolean contains(String url) {
+        synchronized (writes) {
+            if (unsent.containsKey(url)) {
+                return true;
+            }
+        }
+        return cluster.exists("/" + layout.articles + "/_doc/" + id(url));
+    }
+
+    @Override
+    public Optional<List<TaggedSentence>> sentencesOf(String contentHash) {
+        visible();
+        ObjectNode body = JSON.createObjectNode();
+        body.put("size", 1);
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.withArray("filter").addObject().putObject("term").put("content_hash", contentHash);
+        bool.withArray("filter").addObject().putObject("term").put("pending", false);
+        body.putArray("_source").add("url");
+        JsonNode hits = search(layout.articles, body).path("hits").path("hits");
+        if (hits.isEmpty()) {
+            return Optional.empty();
+        }
+        String url = hits.get(0).path("_source").path("url").asText();
+        ObjectNode q = JSON.createObjectNode();
+        q.put("size", MAX_SENTENCES_PER_ARTICLE);
+        q.putObject("query").putObject("term").put("url", url);
+        q.putArray("sort").addObject().put("position", "asc");
+        List<TaggedSentence> out = new ArrayList<>();
+        for (JsonNode hit : search(layout.sentences, q).path("hits").path("hits")) {
+            out.add(taggedSentence(hit.path("_source")));
+        }
+        return Optional.of(List.copyOf(out));
+    }
+
+    private static TaggedSentence taggedSentence(JsonNode src) {
+        List<Double> probabilities = new ArrayList<>();
+        src.path("probabilities").forEach(p -> probabilities.add(p.asDouble()));
+        List<MentionTone> mentions = new ArrayList<>();
+        src.path("mentions").forEach(m -> mentions.add(new MentionTone(m.path("from").asInt(), m.path("to").asInt(),
+                ToneClass.valueOf(m.path("tone").asText()))));
+        return new TaggedSentence(src.path("text").asText(), src.path("label").asInt(TaggedSentence.UNTAGGED),
+                probabilities, mentions);
+    }
+
+    @Override
+    public List<Article> untagged(int limit, Set<String> except) {
+        visible();
+        ObjectNode body = JSON.createObjectNode();
+        body.put("size", Math.max(1, limit + except.size()));
+        body.putObject("query").putObject("term").put("pending", true);
+        body.putArray("sort").addObject().put("url", "asc");
+        List<Article> out = new ArrayList<>();
+        for (JsonNode hit : search(layout.articles, body).path("hits").path("hits")) {
+            Article a = article(hit.path("_source"));
+            if (!except.contains(a.url()) && out.size() < limit) {
+                out.add(a);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Article article(JsonNode src) {
+        List<String> authors = new ArrayList<>();
+        src.path("authors").forEach(a -> authors.add(a.asText()));
+        return new Article(src.path("url").asText(), src.path("title").asText(), src.path("source").asText(),
+                src.hasNonNull("published") ? Instant.ofEpochMilli(src.get("published").asLong()) : null,
+                src.path("body").asText(), src.hasNonNull("topic") ? src.get("topic").asText() : null, authors,
+                src.hasNonNull("language") ? src.get("language").asText() : null,
+                src.hasNonNull("lead_image") ? src.get("lead_image").asText() : null,
+                src.hasNonNull("modified") ? Instant.ofEpochMilli(src.get("modified").asLong()) : null);
+    }
+
+    @Override
+    public List<String> sentenceTexts(String query, int limit) {
+        visible();
+        ObjectNode body = JSON.createObjectNode();
+        body.put("size", Math.max(1, limit));
+        body.set("query", sentenceQuery(query, null, null, ZoneOffset.UTC));
+        body.putArray("_source").add("text");
+        List<String> out = new ArrayList<>();
+        for (JsonNode hit : search(layout.sentences, body).path("hits").path("hits")) {
+            out.add(hit.path("_source").path("text").asText());
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    public long untaggedCount() {
+        visible();
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("query").putObject("term").put("pending", true);
+        return cluster.call("POST", "/" + layout.articles + "/_count", body).path("count").asLong();
+    }
+
+    @Override
+    public long articleCount() {
+        visible();
+        return cluster.call("GET", "/" + layout.articles + "/_count", (JsonNode) null).path("count").asLong();
+    }
+
+    /**
+     * The number of writes the cluster's primaries have taken (indexing and deletes, over Barometer's indices): it
+     * grows with every change. Read at most every half second, and at once after this process wrote.
+     */
+    @Override
+    public long version() {
+        visible();
+        synchronized (writes) {
+            long now = System.nanoTime();
+            if (versionWrites == localWrites && now - versionAt < VERSION_CACHE_NANOS) {
+                return version;
+            }
+            JsonNode stats = cluster.call("GET", "/" + layout.joined() + "/_stats/indexing", (JsonNode) null);
+            JsonNode indexing = stats.path("_all").path("primaries").path("indexing");
+            version = indexing.path("index_total").asLong() + indexing.path("delete_total").asLong();
+            versionWrites = localWrites;
+            versionAt = now;
+            return version;
+        }
+    }
+
+    // ---- search
+
+    @Override
+    public SearchPage search(SearchRequest request) {
+        visible();
+        ObjectNode body = JSON.createObjectNode();
+        body.set("query", articleQuery(request.query(), request.from(), request.to(), ZoneOffset.UTC,
+                request.sources(), request.topics(), request.tone()));
+        body.put("track_total_hits", true);
+        body.set("sort", sort(request.sort()));
+        body.put("size", request.pageSize() + 1);
+        if (request.cursor() != null) {
+            body.set("search_after", Cursors.decode(request.sort(), request.cursor()));
+        } else {
+            body.put("from", (request.page() - 1) * request.pageSize());
+        }
+        body.putObject("_source").putArray("excludes").add("sim_hash").add("sim_band");
+        ObjectNode aggs = body.putObject("aggs");
+        aggs.putObject("source").putObject("terms").put("field", "source").put("size", FACET_SIZE);
+        aggs.putObject("tone").putObject("terms").put("field", "tone_class").put("size", 10);
+        aggs.putObject("topic").putObject("terms").put("field", "topic").put("size", FACET_SIZE);
+        aggs.putObject("year").putObject("date_histogram").put("field", "published").put("calendar_interval", "year")
+                .put("time_zone", "UTC").put("min_doc_count", 1);
+        aggs.putObject("stories").putObject("cardinality").put("field", "story").put("precision_threshold", STORY_PRECISION);
+        if (!request.query().isEmpty()) {
+            ObjectNode highlight = body.putObject("highlight");
+            highlight.put("encoder", "html").putArray("pre_tags").add("<mark>");
+            highlight.putArray("post_tags").add("</mark>");
+            highlight.putObject("fields").putObject("body").put("type", "unified").put("number_of_fragments", 2)
+                    .put("boundary_scanner", "sentence").put("fragment_size", 240).put("no_match_size", 0);
+            highlight.put("require_field_match", true);
+        }
+        JsonNode reply = search(layout.articles, body);
+        JsonNode hits = reply.path("hits").path("hits");
+        boolean more = hits.size() > request.pageSize();
+        List<SearchHit> shown = new ArrayList<>();
+        JsonNode last = null;
+        for (int i = 0; i < Math.min(hits.size(), request.pageSize()); i++) {
+            JsonNode hit = hits.get(i);
+            shown.add(searchHit(hit));
+            last = hit.path("sort");
+        }
+        JsonNode a = reply.path("aggregations");
+        Map<String, Map<String, Long>> facets = Map.of("source", terms(a.path("source")), "tone", terms(a.path("tone")),
+                "year", years(a.path("year")), "topic", terms(a.path("topic")));
+        String next = more && last != null ? Cursors.encode(request.sort(), last) : null;
+        return new SearchPage(reply.path("hits").path("total").path("value").asLong(),
+                a.path("stories").path("value").asLong(), request.cursor() == null ? request.page() : 1,
+                request.pageSize(), shown, facets, next);
+    }
+
+    private static Map<String, Long> terms(JsonNode agg) {
+        Map<String, Long> out = new HashMap<>();
+        agg.path("buckets").forEach(b -> out.put(b.path("key").asText(), b.path("doc_count").asLong()));
+        return Map.copyOf(out);
+    }
+
+    private static Map<String, Long> years(JsonNode agg) {
+        Map<String, Long> out = new HashMap<>();
+        agg.path("buckets").forEach(b -> out.put(Integer.toString(
+                Instant.ofEpochMilli(b.path("key").asLong()).atZone(ZoneOffset.UTC).getYear()), b.path("doc_count").asLong()));
+        return Map.copyOf(out);
+    }
+
+    private static ArrayNode sort(SearchSort sort) {
+        ArrayNode out = JSON.createArrayNode();
+        if (sort == SearchSort.DATE) {
+            out.addObject().putObject("published").put("order", "desc").put("missing", "_last");
+        } else {
+            out.addObject().put("_score", "desc");
+        }
+        out.addObject().put("url", "asc");
+        return out;
+    }
+
+    private static SearchHit searchHit(JsonNode hit) {
+        JsonNode src = hit.path("_source");
+        JsonNode fragments = hit.path("highlight").path("body");
+        String snippet;
+        if (fragments.isArray() && !fragments.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            fragments.forEach(f -> parts.add(f.asText()));
+            snippet = String.join(" … ", parts);
+        } else {
+            snippet = Snippets.lead(src.path("body").asText());
+        }
+        Double mean = src.hasNonNull("sentiment") ? src.get("sentiment").asDouble() : null;
+        List<String> authors = new ArrayList<>();
+        src.path("authors").forEach(x -> authors.add(x.asText()));
+        return new SearchHit(src.path("url").asText(), src.path("title").asText(), src.path("source").asText(),
+                src.hasNonNull("published") ? Instant.ofEpochMilli(src.get("published").asLong()) : null, mean,
+                mean == null ? null : ToneClass.ofMean(mean).label(), share(src, 0), share(src, 1), share(src, 2),
+                snippet.replaceAll("\\s+", " ").strip(), authors, src.path("language").asText(""));
+    }
+
+    private static Double share(JsonNode src, int i) {
+        JsonNode shares = src.path("tone_shares");
+        return shares.size() == 3 ? shares.get(i).asDouble() : null;
+    }
+
+    @Override
+    public long countArticles(SearchRequest request) {
+        visible();
+        ObjectNode body = JSON.createObjectNode();
+        body.set("query", articleQuery(request.query(), request.from(), request.to(), ZoneOffset.UTC,
+                request.sources(), request.topics(), request.tone()));
+        return cluster.call("POST", "/" + layout.articles + "/_count", body).path("count").asLong();
+    }
+
+    @Override
+    public long exportArticles(SearchRequest request, boolean withText, Consumer<ExportedArticle> sink) {
+        visible();
+        ObjectNode query = articleQuery(request.query(), request.from(), request.to(), ZoneOffset.UTC,
+                request.sources(), request.topics(), request.tone());
+        ArrayNode sort = JSON.createArrayNode();
+        sort.addObject().put("url", "asc");
+        return forEachMatch(layout.articles, query, sort, hits -> {
+            for (JsonNode hit : hits) {
+                sink.accept(exported(hit.path("_source"), withText));
+            }
+        });
+    }
+
+    private static ExportedArticle exported(JsonNode src, boolean withText) {
+        Double mean = src.hasNonNull("sentiment") ? src.get("sentiment").asDouble() : null;
+        List<String> authors = new ArrayList<>();
+        src.path("authors").forEach(x -> authors.add(x.asText()));
+        return new ExportedArticle(src.path("url").asText(), src.path("title").asText(), src.path("source").asText(),
+                src.hasNonNull("published") ? Instant.ofEpochMilli(src.get("published").asLong()) : null, authors,
+                src.path("language").asText(""), src.path("story").asText(), mean,
+                mean == null ? null : ToneClass.ofMean(mean).label(), share(src, 0), share(src, 1), share(src, 2),
+                withText ? src.path("body").asText() : null);
+    }
+
+    /**
+     * Every match in sort order, a page at a time, from one point in time of the index (what a long export reads
+     * does not change under it). Returns how many.
+     */
+    private long forEachMatch(String index, ObjectNode query, ArrayNode sort, Consumer<JsonNode> page) {
+        String pit = cluster.call("POST", "/" + index + "/_search/point_in_time?keep_alive=2m", (JsonNode) null)
+                .path("pit_id").asText();
+        long sent = 0;
+        try {
+            JsonNode after = null;
+            while (true) {
+                ObjectNode body = JSON.createObjectNode();
+                body.put("size", PAGE);
+                body.set("query", query);
+                body.set("sort", sort);
+                body.putObject("pit").put("id", pit).put("keep_alive", "2m");
+                body.put("track_total_hits", false);
+                if (after != null) {
+                    body.set("search_after", after);
+                }
+                JsonNode hits = cluster.call("POST", "/_search", body).path("hits").path("hits");
+                page.accept(hits);
+                sent += hits.size();
+                if (hits.size() < PAGE) {
+                    return sent;
+                }
+                after = hits.get(hits.size() - 1).path("sort");
+            }
+        } finally {
+            ObjectNode close = JSON.createObjectNode();
+            close.putArray("pit_id").add(pit);
+            cluster.call("DELETE", "/_search/point_in_time", close);
+        }
+    }
+
+    @Override
+    public Map<String, Map<LocalDate, Long>> articlesPerDay(LocalDate from, LocalDate to) {
+        visible();
+        ObjectNode body = JSON.createObjectNode();
+        body.put("size", 0);
+        body.set("query", articleQuery("", from, to, ZoneOffset.UTC, List.of(), List.of(), null));
+        ObjectNode bySource = body.putObject("aggs").putObject("source");
+        bySource.putObject("terms").put("field", "source").put("size", FACET_SIZE);
+        bySource.putObject("aggs").putObject("days").set("date_histogram", histogram(Interval.DAY, ZoneOffset.UTC));
+        Map<String, Map<LocalDate, Long>> out = new TreeMap<>();
+        for (JsonNode b : search(layout.articles, body).path("aggregations").path("source").path("buckets")) {
+            Map<LocalDate, Long> days = new TreeMap<>();
+            for (JsonNode d : b.path("days").path("buckets")) {
+                days.put(day(d, ZoneOffset.UTC), d.path("doc_count").asLong());
+            }
+            out.put(b.path("key").asText(), java.util.Collections.unmodifiableMap(days));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    // ---- trends
+
+    @Override
+    public TrendSeries trend(TrendQuery trend) {
+        TrendAssembly.checkLength(trend);
+        ObjectNode matching = articleQuery(trend.query(), trend.from(), trend.to(), trend.zone(), List.of(), List.of(), null);
+        ObjectNode all = articleQuery("", trend.from(), trend.to(), trend.zone(), List.of(), List.of(), null);
+        String articleValue = trend.scale() == ToneScale.CLASS ? "sentiment" : "net";
+        ObjectNode toneQuery = null;
+        String toneIndex = null;
+        String toneValue = null;
+        if (trend.scope() == ToneScope.SENTENCES) {
+            toneQuery = sentenceQuery(trend.query(), trend.from(), trend.to(), trend.zone());
+            toneIndex = layout.sentences;
+            toneValue = trend.scale() == ToneScale.CLASS ? "sentiment" : "net";
+        } else if (trend.scope() == ToneScope.MENTIONS) {
+            toneQuery = mentionQuery(trend.query(), trend.from(), trend.to(), trend.zone());
+            toneIndex = layout.mentions;
+            toneValue = trend.scale() == ToneScale.CLASS ? "value" : "net";
+        }
+        visible();
+        long version = version();
+        BucketSeries articles = buckets(layout.articles, matching, trend, articleValue, Extras.ARTICLES);
+        BucketSeries totals;
+        try {
+            totals = totalsCache.of(version, trend, () -> buckets(layout.articles, all, trend, "sentiment", Extras.ARTICLES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        BucketSeries tone = toneQuery == null ? null : buckets(toneIndex, toneQuery, trend, toneValue, Extras.CLUSTERS);
+        return TrendAssembly.series(trend, articles, totals, tone);
+    }
+
+    /** What a trend's aggregation adds beside the sums. */
+    private enum Extras {
+        /** Articles: distinct stories and those stored before their tagging. */
+        ARTICLES,
+        /** Sentences and mentions: the sums per article, for the clustered interval. */
+        CLUSTERS
+    }
+
+    private static final String CLUSTER_INIT = "state.m = new HashMap();";
+    private static final String CLUSTER_MAP = "if (doc[params.v].size() > 0) { String k = doc['article'].value; "
+            + "double[] a = state.m.get(k); if (a == null) { a = new double[2]; state.m.put(k, a); } "
+            + "a[0] += 1; a[1] += doc[params.v].value; }";
+    private static final String CLUSTER_COMBINE = "double[] r = new double[4]; for (def a : state.m.values()) { "
+            + "r[0] += 1; r[1] += a[1] * a[1]; r[2] += a[0] * a[1]; r[3] += a[0] * a[0]; } return r;";
+    private static final String CLUSTER_REDUCE = "double[] r = new double[4]; for (def s : states) { if (s != null) { "
+            + "for (int i = 0; i < 4; i++) { r[i] += s[i]; } } } return r;";
+
+    private BucketSeries buckets(String index, ObjectNode query, TrendQuery trend, String valueField, Extras extras) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("size", 0);
+        body.set("query", query);
+        ObjectNode aggs = body.putObject("aggs");
+        aggs.set("days", bucketAgg(trend, valueField, extras));
+        if (trend.bySource()) {
+            ObjectNode bySource = aggs.putObject("by_source");
+            bySource.putObject("terms").put("field", "source").put("size", FACET_SIZE);
+            bySource.putObject("aggs").set("days", bucketAgg(trend, valueField, extras));
+        }
+        JsonNode reply = search(index, body).path("aggregations");
+        Part overall = part(reply.path("days"), trend.zone(), extras);
+        Map<String, Map<LocalDate, BucketStats>> perSource = new HashMap<>();
+        Map<String, Map<LocalDate, Integer>> sourceStories = new HashMap<>();
+        Map<String, Map<LocalDate, Long>> sourceUntagged = new HashMap<>();
+        for (JsonNode b : reply.path("by_source").path("buckets")) {
+            Part p = part(b.path("days"), trend.zone(), extras);
+            String source = b.path("key").asText();
+            perSource.put(source, p.stats());
+            if (!p.stories().isEmpty()) {
+                sourceStories.put(source, p.stories());
+            }
+            if (!p.untagged().isEmpty()) {
+                sourceUntagged.put(source, p.untagged());
+            }
+        }
+        return new BucketSeries(overall.stats(), perSource, overall.stories(), sourceStories, overall.untagged(),
+                sourceUntagged);
+    }
+
+    private record Part(Map<LocalDate, BucketStats> stats, Map<LocalDate, Integer> stories, Map<LocalDate, Long> untagged) {
+    }
+
+    private ObjectNode bucketAgg(TrendQuery trend, String valueField, Extras extras) {
+        ObjectNode agg = JSON.createObjectNode();
+        agg.set("date_histogram", histogram(trend.interval(), trend.zone()));
+        ObjectNode sub = agg.putObject("aggs");
+        sub.putObject("v").putObject("extended_stats").put("field", valueField);
+        if (extras == Extras.ARTICLES) {
+            sub.putObject("stories").putObject("cardinality").put("field", "story")
+                    .put("precision_threshold", STORY_PRECISION);
+            sub.putObject("untagged").putObject("filter").putObject("term").put("pending", true);
+        } else {
+            ObjectNode script = sub.putObject("clusters").putObject("scripted_metric");
+            script.put("init_script", CLUSTER_INIT).put("map_script", CLUSTER_MAP)
+                    .put("combine_script", CLUSTER_COMBINE).put("reduce_script", CLUSTER_REDUCE);
+            script.putObject("params").put("v", valueField);
+        }
+        return agg;
+    }
+
+    private static Part part(JsonNode histogram, ZoneId zone, Extras extras) {
+        Map<LocalDate, BucketStats> stats = new HashMap<>();
+        Map<LocalDate, Integer> storyCounts = new HashMap<>();
+        Map<LocalDate, Long> untagged = new HashMap<>();
+        for (JsonNode b : histogram.path("buckets")) {
+            LocalDate day = day(b, zone);
+            long count = b.path("doc_count").asLong();
+            JsonNode v = b.path("v");
+            long scored = v.path("count").asLong();
+            double sum = scored == 0 ? 0 : v.path("sum").asDouble();
+            double squares = scored == 0 ? 0 : v.path("sum_of_squares").asDouble();
+            if (extras == Extras.ARTICLES) {
+                stats.put(day, new BucketStats(count, scored, sum, squares));
+                int s = b.path("stories").path("value").asInt();
+                if (s > 0) {
+                    storyCounts.put(day, s);
+                }
+                long u = b.path("untagged").path("doc_count").asLong();
+                if (u > 0) {
+                    untagged.put(day, u);
+                }
+            } else {
+                JsonNode c = b.path("clusters").path("value");
+                stats.put(day, new BucketStats(count, scored, sum, squares, c.path(0).asLong(), c.path(1).asDouble(),
+                        c.path(2).asDouble(), c.path(3).asDouble()));
+            }
+        }
+        return new Part(stats, storyCounts, untagged);
+    }
+
+    private static ObjectNode histogram(Interval interval, ZoneId zone) {
+        ObjectNode h = JSON.createObjectNode();
+        h.put("field", "published").put("calendar_interval", interval.name().toLowerCase(java.util.Locale.ROOT))
+                .put("time_zone", zoneName(zone)).put("min_doc_count", 1);
+        return h;
+    }
+
+    private static String zoneName(ZoneId zone) {
+        return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+    }
+
+    private static LocalDate day(JsonNode bucket, ZoneId zone) {
+        return Instant.ofEpochMilli(bucket.path("key").asLong()).atZone(zone).toLocalDate();
+    }
+
+    // ---- evidence
+
+    @Override
+    public List<SentenceHit> sentences(String query, LocalDate from, LocalDate to, ZoneId zone, int limit) {
+        visible();
+        ObjectNode body = JSON.createObjectNode();
+        body.put("size", Math.max(1, limit));
+        body.set("query", sentenceQuery(query, from, to, zone));
+        ArrayNode sort = body.putArray("sort");
+        sort.addObject().putObject("published").put("order", "asc");
+        sort.addObject().put("url", "asc");
+        sort.addObject().put("position", "asc");
+        return sentenceHits(search(layout.sentences, body).path("hits").path("hits"), query);
+    }
+
+    @Override
+    public long exportSentences(String query, LocalDate from, LocalDate to, ZoneId zone, Consumer<SentenceHit> sink) {
+        visible();
+        ArrayNode sort = JSON.createArrayNode();
+        sort.addObject().put("url", "asc");
+        sort.addObject().put("position", "asc");
+        return forEachMatch(layout.sentences, sentenceQuery(query, from, to, zone), sort,
+                hits -> sentenceHits(hits, query).forEach(sink));
+    }
+
+    /** Sentence documents as evidence: their article's title and the tone toward the query's words in each. */
+    private List<SentenceHit> sentenceHits(JsonNode hits, String query) {
+        Set<String> articles = new LinkedHashSet<>();
+        List<String> ids = new ArrayList<>();
+        for (JsonNode hit : hits) {
+            articles.add(hit.path("_source").path("article").asText());
+            ids.add(hit.path("_id").asText());
+        }
+        Map<String, String> titles = titles(articles);
+        Map<String, List<ToneClass>> tones = mentionTones(ids, query);
+        List<SentenceHit> out = new ArrayList<>(hits.size());
+        for (JsonNode hit : hits) {
+            JsonNode src = hit.path("_source");
+            out.add(new SentenceHit(src.path("text").asText(), src.path("label").asInt(TaggedSentence.UNTAGGED),
+                    src.path("url").asText(), titles.getOrDefault(src.path("article").asText(), ""),
+                    src.path("source").asText(),
+                    src.hasNonNull("published") ? Instant.ofEpochMilli(src.get("published").asLong()) : null,
+                    tones.getOrDefault(hit.path("_id").asText(), List.of())));
+        }
+        return List.copyOf(out);
+    }
+
+    private Map<String, String> titles(Set<String> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Map.of();
+        }
+        ObjectNode body = JSON.createObjectNode();
+        articleIds.forEach(body.putArray("ids")::add);
+        Map<String, String> out = new HashMap<>();
+        for (JsonNode doc : cluster.call("POST", "/" + layout.articles + "/_mget?_source_includes=title", body).path("docs")) {
+            if (doc.path("found").asBoolean()) {
+                out.put(doc.path("_id").asText(), doc.path("_source").path("title").asText());
+            }
+        }
+        return out;
+    }
+
+    private Map<String, List<ToneClass>> mentionTones(List<String> sentenceIds, String query) {
+        if (sentenceIds.isEmpty() || query.isBlank()) {
+            return Map.of();
+        }
+        Query parsed = UserQueries.over(UserQueries.SENTENCE_FIELD, query, analyzer);
+        ObjectNode body = JSON.createObjectNode();
+        body.put("size", 10_000);
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        sentenceIds.forEach(bool.withArray("filter").addObject().putObject("terms").putArray("sentence_id")::add);
+        bool.withArray("filter").add(QueryTranslation.anyWordOf(parsed, UserQueries.SENTENCE_FIELD, "phrase"));
+        body.putArray("sort").addObject().put("seq", "asc");
+        body.putArray("_source").add("sentence_id").add("tone");
+        Map<String, List<ToneClass>> out = new LinkedHashMap<>();
+        for (JsonNode hit : search(layout.mentions, body).path("hits").path("hits")) {
+            JsonNode src = hit.path("_source");
+            out.computeIfAbsent(src.path("sentence_id").asText(), k -> new ArrayList<>())
+                    .add(ToneClass.valueOf(src.path("tone").asText()));
+        }
+        return out;
+    }
+
+    // ---- queries
+
+    private ObjectNode articleQuery(String userQuery, LocalDate from, LocalDate to, ZoneId zone, List<String> sources,
+                                    List<String> topics, ToneClass tone) {
+        ObjectNode bool = JSON.createObjectNode();
+        bool.withArray("must").add(userQuery.isEmpty() ? matchAll()
+                : QueryTranslation.of(UserQueries.overArticles(userQuery, analyzer)));
+        filters(bool, from, to, zone);
+        if (!sources.isEmpty()) {
+            sources.forEach(bool.withArray("filter").addObject().putObject("terms").putArray("source")::add);
+        }
+        if (!topics.isEmpty()) {
+            topics.forEach(bool.withArray("filter").addObject().putObject("terms").putArray("topic")::add);
+        }
+        if (tone != null) {
+            bool.withArray("filter").addObject().putObject("term").put("tone_class", tone.label());
+        }
+        return wrap("bool", bool);
+    }
+
+    private ObjectNode sentenceQuery(String userQuery, LocalDate from, LocalDate to, ZoneId zone) {
+        ObjectNode bool = JSON.createObjectNode();
+        bool.withArray("must").add(userQuery.isEmpty() ? matchAll()
+                : QueryTranslation.of(UserQueries.over(UserQueries.SENTENCE_FIELD, userQuery, analyzer)));
+        filters(bool, from, to, zone);
+        return wrap("bool", bool);
+    }
+
+    /** Mentions whose sentence matches the query and whose phrase holds one of the words it looks for. */
+    private ObjectNode mentionQuery(String userQuery, LocalDate from, LocalDate to, ZoneId zone) {
+        Query parsed = UserQueries.over(UserQueries.SENTENCE_FIELD, userQuery, analyzer);
+        ObjectNode bool = JSON.createObjectNode();
+        bool.withArray("must").add(QueryTranslation.of(parsed));
+        bool.withArray("filter").add(QueryTranslation.anyWordOf(parsed, UserQueries.SENTENCE_FIELD, "phrase"));
+        filters(bool, from, to, zone);
+        return wrap("bool", bool);
+    }
+
+    private static void filters(ObjectNode bool, LocalDate from, LocalDate to, ZoneId zone) {
+        if (from == null && to == null) {
+            return;
+        }
+        long lower = from == null ? Long.MIN_VALUE : from.atStartOfDay(zone).toInstant().toEpochMilli();
+        long upper = to == null ? Long.MAX_VALUE : to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 1;
+        ObjectNode range = bool.withArray("filter").addObject().putObject("range").putObject("published");
+        if (from != null) {
+            range.put("gte", lower);
+        }
+        if (to != null) {
+            range.put("lte", upper);
+        }
+    }
+
+    private static ObjectNode matchAll() {
+        return wrap("match_all", JSON.createObjectNode());
+    }
+
+    private static ObjectNode wrap(String kind, ObjectNode body) {
+        ObjectNode o = JSON.createObjectNode();
+        o.set(kind, body);
+        return o;
+    }
+
+    private JsonNode search(String index, ObjectNode body) {
+        return cluster.call("POST", "/" + index + "/_search", body);
+    }
+
+    // ---- polls
+
+    @Override
+    public PollsAdded addPolls(List<Poll> polls) {
+        synchronized (writes) {
+            PollMerge change = PollMerge.of(polls(PollFilter.ALL), polls);
+            if (!change.changes()) {
+                return change.counts();
+            }
+            for (String key : change.deleted()) {
+                delete(layout.polls, id(key), null);
+            }
+            for (Poll poll : change.written()) {
+                ObjectNode doc = JSON.createObjectNode();
+                doc.put("key", poll.key()).put("topic", poll.topic()).put("json", PollJson.write(poll));
+                write(layout.polls, id(poll.key()), null, doc);
+            }
+            visible();
+            pollCache = change.all();
+            return change.counts();
+        }
+    }
+
+    @Override
+    public List<Poll> polls(PollFilter filter) {
+        List<Poll> all = pollCache;
+        if (all == null) {
+            all = loadPolls();
+        }
+        return all.stream().filter(filter::test).toList();
+    }
+
+    private synchronized List<Poll> loadPolls() {
+        if (pollCache == null) {
+            visible();
+            List<Poll> out = new ArrayList<>();
+            ArrayNode sort = JSON.createArrayNode();
+            sort.addObject().put("key", "asc");
+            forEachMatch(layout.polls, matchAll(), sort, hits -> hits.forEach(
+                    h -> out.add(PollJson.read(h.path("_source").path("json").asText()))));
+            pollCache = PollMerge.sortedByDate(out);
+        }
+        return pollCache;
+    }
+
+    // ---- life
+
+    /** The cluster's health: green, yellow or red, and its nodes' names. */
+    public ClusterHealth health() {
+        JsonNode h = cluster.call("GET", "/_cluster/health", (JsonNode) null);
+        List<String> nodes = new ArrayList<>();
+        cluster.call("GET", "/_nodes/_all/none", (JsonNode) null).path("nodes")
+                .forEach(n -> nodes.add(n.path("name").asText()));
+        nodes.sort(null);
+        return new ClusterHealth(h.path("status").asText(), h.path("number_of_nodes").asInt(), nodes);
+    }
+
+    /** Deletes this index's data on the cluster (tests; a reindex that starts over). */
+    public void deleteAll() {
+        synchronized (writes) {
+            bulk.setLength(0);
+            unsent.clear();
+            layout.delete(cluster);
+            pollCache = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            commit();
+        } finally {
+            cluster.close();
+        }
+    }
+}
