@@ -31,6 +31,47 @@ public interface BarometerConfig {
     /** Citable snapshots ({@code <data-dir>/snapshots/}). */
     Snapshots snapshots();
 
+    /** Where stored news lives. */
+    IndexSettings index();
+
+    /** The OpenSearch cluster, when {@code barometer.index.backend=opensearch}. */
+    OpenSearch opensearch();
+
+    /** Index settings. */
+    interface IndexSettings {
+        /** lucene (embedded, in {@code <data-dir>/index}) or opensearch. */
+        @WithDefault("lucene")
+        barometer.indexer.IndexBackend backend();
+    }
+
+    /** How to reach the OpenSearch cluster and lay out the indices on it. */
+    interface OpenSearch {
+        /** The nodes' addresses, comma-separated: {@code http://127.0.0.1:9200,http://127.0.0.1:9201}. */
+        @WithDefault("http://127.0.0.1:9200")
+        String hosts();
+
+        /** Basic-authentication user (with {@code password}). */
+        Optional<String> user();
+
+        /** Basic-authentication password. */
+        Optional<String> password();
+
+        /** An API key, sent as {@code Authorization: ApiKey <key>}, instead of a user. */
+        Optional<String> apiKey();
+
+        /** The start of every index name, so that several Barometers share a cluster. */
+        @WithDefault("barometer")
+        String indexPrefix();
+
+        /** Primary shards of each index Barometer creates. */
+        @WithDefault("3")
+        int shards();
+
+        /** Copies of each shard on other nodes (1: one node may fail without losing anything). */
+        @WithDefault("1")
+        int replicas();
+    }
+
     /** Saved searches' alerts. */
     Alerts alerts();
 

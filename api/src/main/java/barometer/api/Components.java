@@ -33,6 +33,12 @@ class Components {
     @Produces
     @ApplicationScoped
     NewsIndex newsIndex(BarometerConfig config) {
+        if (config.index().backend() == barometer.indexer.IndexBackend.OPENSEARCH) {
+            BarometerConfig.OpenSearch os = config.opensearch();
+            return new barometer.indexer.opensearch.OpenSearchNewsIndex(new barometer.indexer.opensearch.ClusterSettings(
+                    barometer.indexer.opensearch.ClusterSettings.hosts(os.hosts()), os.user(), os.password(), os.apiKey(),
+                    os.indexPrefix(), os.shards(), os.replicas()));
+        }
         Path folder = Path.of(config.dataDir(), "index");
         try {
             Files.createDirectories(folder);

@@ -63,7 +63,7 @@ public class SearchResource {
             @Parameter(description = "last day, YYYY-MM-DD (UTC)") @QueryParam("to") String to,
             @Parameter(description = "outlet name; repeat for several") @QueryParam("source") List<String> sources,
             @Parameter(description = "topic tag of the feed; repeat for several") @QueryParam("topic") List<String> topics,
-            @Parameter(description = "article or poll; repeat for both (default: article)") @QueryParam("kind") List<String> kinds,
+            @Parameter(description = "article (the only kind searched; polls are at /api/polls)") @QueryParam("kind") List<String> kinds,
             @Parameter(description = "negative, neutral or positive (the article's mean tone)") @QueryParam("tone") String tone,
             @Parameter(description = "relevance (default with a query) or date") @QueryParam("sort") String sort,
             @Parameter(description = "page number from 1") @QueryParam("page") String page,

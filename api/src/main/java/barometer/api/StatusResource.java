@@ -25,15 +25,16 @@ public class StatusResource {
      * The JSON answer.
      *
      * @param tagging the tagging queue: articles stored and waiting for their tone, tagged so far, and the rate
+     * @param index the index's backend and, for a cluster, its health and nodes
      */
     public record Status(long articles, long polls, CrawlStatus crawl, barometer.indexer.Ingest.TaggingQueue tagging,
-                         long heapUsedBytes) {
+                         long heapUsedBytes, barometer.indexer.BackendHealth index) {
     }
 
     @GET
     public Status status() {
         Runtime rt = Runtime.getRuntime();
         return new Status(index.articleCount(), index.polls(PollFilter.ALL).size(), crawl.status(), ingest.queue(),
-                rt.totalMemory() - rt.freeMemory());
+                rt.totalMemory() - rt.freeMemory(), index.health());
     }
 }

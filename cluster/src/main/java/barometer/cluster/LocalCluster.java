@@ -18,9 +18,10 @@ import org.opensearch.common.settings.Settings;
  *
  * <p>Node i (from 1) answers HTTP on {@code port + i - 1} and talks to the others on {@code transport + i - 1}; every
  * node may be the cluster manager and holds data. Once the cluster is green it prints one line,
- * {@code ready http://127.0.0.1:9200,...}, then reads commands on standard input, one per line:
- * {@code stop N} and {@code start N} (a node, as in a node failure and its return) and {@code quit}. It also stops
- * when standard input closes, so a parent process that dies takes its cluster with it.
+ * {@code ready http://127.0.0.1:9200,...}, and runs until it is stopped (Ctrl-C, SIGTERM). With {@code --commands} it
+ * reads commands on standard input instead, one per line: {@code stop N} and {@code start N} (a node, as in a node
+ * failure and its return) and {@code quit}; it then also stops when standard input closes, so that a test process
+ * that dies takes its cluster with it.
  *
  * <p>Its own JVM, not Barometer's: OpenSearch 3.8 carries Lucene 10.5 and a netty of its own, and either clashes
  * with the service's classpath.
@@ -35,13 +36,14 @@ public final class LocalCluster {
         this.out = out;
     }
 
-    /** The command line: {@code --nodes 3 --port 9200 --transport 9300 --data DIR --name barometer-local --clean}. */
-    record Options(int nodes, int port, int transport, Path data, String name, boolean clean) {
+    /** The command line: {@code --nodes 3 --port 9200 --transport 9300 --data DIR --name barometer-local --clean --commands}. */
+    record Options(int nodes, int port, int transport, Path data, String name, boolean clean, boolean commands) {
         static Options parse(String[] args) throws IOException {
             int nodes = 3, port = 9200, transport = -1;
             Path data = null;
             String name = "barometer-local";
             boolean clean = false;
+            boolean commands = false;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
@@ -51,8 +53,9 @@ public final class LocalCluster {
                     case "--data" -> data = Path.of(value(args, ++i));
                     case "--name" -> name = value(args, ++i);
                     case "--clean" -> clean = true;
+                    case "--commands" -> commands = true;
                     default -> throw new IllegalArgumentException("unknown option " + a
-                            + " (known: --nodes N --port P --transport P --data DIR --name NAME --clean)");
+                            + " (known: --nodes N --port P --transport P --data DIR --name NAME --clean --commands)");
                 }
             }
             if (nodes > 9) {
@@ -68,7 +71,7 @@ public final class LocalCluster {
                 data = Files.createTempDirectory("barometer-cluster");
                 clean = true;
             }
-            return new Options(nodes, port, transport, data.toAbsolutePath(), name, clean);
+            return new Options(nodes, port, transport, data.toAbsolutePath(), name, clean, commands);
         }
 
         private static String value(String[] args, int i) {
@@ -119,6 +122,10 @@ public final class LocalCluster {
         LocalCluster cluster = new LocalCluster(options, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "cluster-stop"));
         cluster.start();
+        if (!options.commands()) {
+            // Until Ctrl-C or SIGTERM; the shutdown hook stops the nodes.
+            Thread.currentThread().join();
+        }
         cluster.serveCommands(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         cluster.close();
         System.exit(0);
@@ -152,6 +159,11 @@ public final class LocalCluster {
                 .disableESLogger());
         runner.ensureGreen();
         out.println("ready " + String.join(",", options.httpAddresses()));
+        if (!options.commands()) {
+            out.println("cluster '" + options.name() + "': " + options.nodes() + " node(s), data in " + options.data()
+                    + "; serve on it with ./barometer serve -Dbarometer.index.backend=opensearch "
+                    + "-Dbarometer.opensearch.hosts=" + String.join(",", options.httpAddresses()) + "  (Ctrl-C stops it)");
+        }
         out.flush();
     }
 

@@ -21,6 +21,18 @@ public interface NewsIndex extends AutoCloseable {
     /** Stores an article and its sentences, replacing whatever was stored under the same URL. */
     void add(AnalysedArticle article);
 
+    /**
+     * Stores an article read from another backend as it was there ({@link #exportStored}): its story is kept, not
+     * assigned again, so that a copied index answers as the original did.
+     */
+    void restore(StoredArticle article);
+
+    /**
+     * Every stored article with its sentences, tones, pending state and story, to the sink one by one, from one
+     * snapshot (memory stays bounded): what {@link #restore} takes. Returns how many were sent.
+     */
+    long exportStored(java.util.function.Consumer<StoredArticle> sink);
+
     /** Whether an article with this URL is stored (including ones added but not yet committed). */
     boolean contains(String url);
 
@@ -113,6 +125,11 @@ public interface NewsIndex extends AutoCloseable {
 
     /** The stored polls that pass a filter, oldest first. */
     List<barometer.crawler.poll.Poll> polls(PollFilter filter);
+
+    /** Which backend this is and, for a cluster, its health. */
+    default BackendHealth health() {
+        return new BackendHealth("lucene", null, List.of());
+    }
 
     @Override
     void close();

@@ -43,21 +43,32 @@ public abstract class NewsIndexContract {
     /** A new, empty index of the backend under test. */
     protected abstract NewsIndex open() throws Exception;
 
-    /** Removes what {@link #open()} made; called before {@code index} is closed. */
-    protected void discard() throws Exception {
+    /** Removes what {@link #open()} made; called before the index is closed. */
+    protected void discard(NewsIndex opened) throws Exception {
     }
+
+    private final List<NewsIndex> opened = new ArrayList<>();
 
     @BeforeEach
     void openIndex() throws Exception {
-        index = open();
+        index = another();
+    }
+
+    /** One more new, empty index of the backend, closed and discarded after the test. */
+    protected NewsIndex another() throws Exception {
+        NewsIndex i = open();
+        opened.add(i);
+        return i;
     }
 
     @AfterEach
     void closeIndex() throws Exception {
-        try {
-            discard();
-        } finally {
-            index.close();
+        for (NewsIndex i : opened) {
+            try {
+                discard(i);
+            } finally {
+                i.close();
+            }
         }
     }
 
@@ -429,6 +440,40 @@ public abstract class NewsIndexContract {
         assertEquals(Map.of("Ledger", Map.of(LocalDate.of(2017, 1, 3), 1L, LocalDate.of(2017, 3, 2), 1L),
                         "Courier", Map.of(LocalDate.of(2017, 1, 20), 1L, LocalDate.of(2017, 3, 9), 1L)),
                 index.articlesPerDay(LocalDate.of(2017, 1, 1), LocalDate.of(2017, 12, 31)));
+    }
+
+    @Test
+    void anExportedIndexRestoredElsewhereAnswersAlike() throws Exception {
+        addFixtures();
+        addRivals();
+        index.add(AnalysedArticle.untagged(new Article("http://news.test/p", "Pending", "Ledger",
+                Instant.parse("2017-01-03T10:00:00Z"), "Secession is pending.")));
+        index.addPolls(List.of(poll("http://a.test/1", Map.of("support", 32.0), "")));
+        index.commit();
+
+        NewsIndex copy = another();
+        List<StoredArticle> stored = new ArrayList<>();
+        assertEquals(8, index.exportStored(stored::add));
+        stored.forEach(copy::restore);
+        copy.addPolls(index.polls(PollFilter.ALL));
+        copy.commit();
+
+        List<StoredArticle> again = new ArrayList<>();
+        copy.exportStored(again::add);
+        assertEquals(Set.copyOf(stored), Set.copyOf(again));
+        assertEquals(1, copy.untaggedCount());
+        SearchPage original = index.search(SearchRequest.of("secession", null, null, 1, 10));
+        SearchPage copied = copy.search(SearchRequest.of("secession", null, null, 1, 10));
+        assertEquals(original.total(), copied.total());
+        assertEquals(original.facets(), copied.facets());
+        for (ToneScope scope : ToneScope.values()) {
+            TrendQuery q = new TrendQuery("hale OR secession", null, null, Interval.MONTH, ZoneOffset.UTC, scope, true, 1,
+                    ToneScale.CLASS, ShareOf.STORIES);
+            TrendSeries a = index.trend(q), b = copy.trend(q);
+            assertEquals(counts(a), counts(b), scope.name());
+            assertEquals(a.bySource().keySet(), b.bySource().keySet());
+        }
+        assertEquals(index.polls(PollFilter.ALL), copy.polls(PollFilter.ALL));
     }
 
     // ---- polls

@@ -2,6 +2,7 @@ package barometer.indexer.opensearch;
 
 import barometer.crawler.Article;
 import barometer.crawler.poll.Poll;
+import barometer.indexer.BackendHealth;
 import barometer.indexer.ContentHash;
 import barometer.indexer.ExportedArticle;
 import barometer.indexer.NewsIndex;
@@ -13,6 +14,7 @@ import barometer.indexer.SearchRequest;
 import barometer.indexer.SearchSort;
 import barometer.indexer.SentenceHit;
 import barometer.indexer.Snippets;
+import barometer.indexer.StoredArticle;
 import barometer.indexer.ToneScale;
 import barometer.indexer.ToneScope;
 import barometer.indexer.TrendQuery;
@@ -114,7 +116,18 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     public void add(AnalysedArticle analysed) {
         Article article = analysed.article();
         String url = article.url();
-        StoryAssignment.Assigned story = stories.assign(url, article.text());
+        write(analysed, stories.assign(url, article.text()));
+    }
+
+    @Override
+    public void restore(StoredArticle stored) {
+        write(stored.analysed(), new StoryAssignment.Assigned(stored.story(),
+                MinHash.of(stored.analysed().article().text())));
+    }
+
+    private void write(AnalysedArticle analysed, StoryAssignment.Assigned story) {
+        Article article = analysed.article();
+        String url = article.url();
         String id = id(url);
         synchronized (writes) {
             int[] before = unsent.containsKey(url) ? unsent.get(url) : storedCounts(id);
@@ -300,6 +313,41 @@ public final class OpenSearchNewsIndex implements NewsIndex {
                     ? MinHash.fromBytes(Base64.getDecoder().decode(src.get("sim_hash").asText()), 0) : null;
             out.add(new StoryAssignment.Candidate(src.path("url").asText(), src.path("story").asText(), theirs));
         }
+        return out;
+    }
+
+    @Override
+    public long exportStored(Consumer<StoredArticle> sink) {
+        visible();
+        ArrayNode sort = JSON.createArrayNode();
+        sort.addObject().put("url", "asc");
+        ObjectNode all = matchAll();
+        return forEachMatch(layout.articles, all, sort, hits -> {
+            Map<String, List<TaggedSentence>> sentences = sentencesOfArticles(hits);
+            for (JsonNode hit : hits) {
+                JsonNode src = hit.path("_source");
+                sink.accept(new StoredArticle(new AnalysedArticle(article(src),
+                        sentences.getOrDefault(hit.path("_id").asText(), List.of()), src.path("pending").asBoolean()),
+                        src.path("story").asText()));
+            }
+        });
+    }
+
+    /** The sentences of a page of articles, in article order, by article id. */
+    private Map<String, List<TaggedSentence>> sentencesOfArticles(JsonNode articleHits) {
+        List<String> ids = new ArrayList<>();
+        articleHits.forEach(h -> ids.add(h.path("_id").asText()));
+        Map<String, List<TaggedSentence>> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        ObjectNode query = JSON.createObjectNode();
+        ids.forEach(query.putObject("terms").putArray("article")::add);
+        ArrayNode sort = JSON.createArrayNode();
+        sort.addObject().put("article", "asc");
+        sort.addObject().put("position", "asc");
+        forEachMatch(layout.sentences, query, sort, hits -> hits.forEach(h -> out.computeIfAbsent(
+                h.path("_source").path("article").asText(), k -> new ArrayList<>()).add(taggedSentence(h.path("_source")))));
         return out;
     }
 
@@ -961,13 +1009,14 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     // ---- life
 
     /** The cluster's health: green, yellow or red, and its nodes' names. */
-    public ClusterHealth health() {
+    @Override
+    public BackendHealth health() {
         JsonNode h = cluster.call("GET", "/_cluster/health", (JsonNode) null);
         List<String> nodes = new ArrayList<>();
         cluster.call("GET", "/_nodes/_all/none", (JsonNode) null).path("nodes")
                 .forEach(n -> nodes.add(n.path("name").asText()));
         nodes.sort(null);
-        return new ClusterHealth(h.path("status").asText(), h.path("number_of_nodes").asInt(), nodes);
+        return new BackendHealth("opensearch", h.path("status").asText(), nodes);
     }
 
     /** Deletes this index's data on the cluster (tests; a reindex that starts over). */

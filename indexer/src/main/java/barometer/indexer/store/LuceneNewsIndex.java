@@ -12,6 +12,7 @@ import barometer.indexer.SearchHit;
 import barometer.indexer.SearchPage;
 import barometer.indexer.SearchRequest;
 import barometer.indexer.SearchSort;
+import barometer.indexer.StoredArticle;
 import barometer.indexer.Snippets;
 import barometer.indexer.SentenceHit;
 import barometer.indexer.ToneScale;
@@ -164,13 +165,39 @@ public final class LuceneNewsIndex implements NewsIndex {
     public void add(AnalysedArticle analysed) {
         String url = analysed.article().url();
         StoryAssignment.Assigned story = stories.assign(url, analysed.article().text());
+        write(analysed, story.story(), story.signature());
+    }
+
+    @Override
+    public void restore(StoredArticle stored) {
+        write(stored.analysed(), stored.story(), MinHash.of(stored.analysed().article().text()));
+    }
+
+    private void write(AnalysedArticle analysed, String story, Optional<int[]> signature) {
+        String url = analysed.article().url();
         try {
-            writer.updateDocuments(new Term(Fields.URL, url),
-                    ArticleDocuments.block(analysed, story.story(), story.signature(), analyzer));
+            writer.updateDocuments(new Term(Fields.URL, url), ArticleDocuments.block(analysed, story, signature, analyzer));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store " + url, e);
         }
         changed.set(true);
+    }
+
+    @Override
+    public long exportStored(java.util.function.Consumer<StoredArticle> sink) {
+        return withSearcher(searcher -> {
+            StoredFields stored = searcher.storedFields();
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            return forEachMatch(searcher, kind(Fields.ARTICLE), doc -> {
+                Document d = stored.document(doc);
+                Article article = ArticleDocuments.article(d);
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                var pending = leaf.reader().getNumericDocValues(Fields.PENDING);
+                boolean isPending = pending != null && pending.advanceExact(doc - leaf.docBase);
+                List<TaggedSentence> sentences = SchemaUpgrade.sentencesOf(searcher, article.url(), MAX_SENTENCES_PER_ARTICLE);
+                sink.accept(new StoredArticle(new AnalysedArticle(article, sentences, isPending), d.get(Fields.STORY)));
+            });
+        });
     }
 
     /** Stored articles that share a MinHash band with a signature: the near-duplicate candidates of a story. */

@@ -59,7 +59,7 @@ public final class LocalClusterProcess implements AutoCloseable {
         List<String> command = List.of(java, "-Xmx768m", "-cp",
                 module.resolve("classes") + File.pathSeparator + Files.readString(classpath).strip(),
                 "barometer.cluster.LocalCluster", "--nodes", Integer.toString(nodes), "--port", Integer.toString(port),
-                "--transport", Integer.toString(transport), "--name", "barometer-test-" + port);
+                "--transport", Integer.toString(transport), "--name", "barometer-test-" + port, "--commands");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         LocalClusterProcess cluster = new LocalClusterProcess(p);
         String ready = cluster.await("ready ", START_SECONDS);

@@ -20,7 +20,7 @@ class OpenSearchNewsIndexContractTest extends NewsIndexContract {
     }
 
     @Override
-    protected void discard() {
-        ((OpenSearchNewsIndex) index).deleteAll();
+    protected void discard(NewsIndex opened) {
+        ((OpenSearchNewsIndex) opened).deleteAll();
     }
 }

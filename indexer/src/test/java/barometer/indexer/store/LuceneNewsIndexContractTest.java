@@ -10,8 +10,10 @@ class LuceneNewsIndexContractTest extends NewsIndexContract {
     @TempDir
     Path folder;
 
+    private int opened;
+
     @Override
     protected NewsIndex open() {
-        return new LuceneNewsIndex(folder);
+        return new LuceneNewsIndex(folder.resolve("index-" + ++opened));
     }
 }
