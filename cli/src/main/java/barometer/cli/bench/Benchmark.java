@@ -12,6 +12,9 @@ import barometer.indexer.sentiment.ToneModel;
 import barometer.indexer.sentiment.TaggedSentence;
 import barometer.indexer.sentiment.ToneClass;
 import barometer.indexer.store.LuceneNewsIndex;
+import barometer.indexer.IndexBackend;
+import barometer.indexer.NewsIndex;
+import barometer.indexer.opensearch.OpenSearchNewsIndex;
 import barometer.indexer.trend.Interval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -29,8 +32,9 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * {@code ./barometer bench [--articles N] [--sentiment-articles N] [--dir DIR]}: indexes a seeded synthetic
- * corpus into a real Lucene index and measures indexing rate, search and trend latency, heap and index
+ * {@code ./barometer bench [--articles N] [--sentiment-articles N] [--dir DIR] [--backend lucene|opensearch]
+ * [--no-sentiment] [-Dbarometer.opensearch.hosts=...]}: indexes a seeded synthetic corpus into a real Lucene index
+ * (or the indices {@code bench-*} of an OpenSearch cluster) and measures indexing rate, search and trend latency, heap and index
  * size; then measures CoreNLP sentiment throughput on real news text (the shared extraction pages, when
  * present) against a plain single-threaded pipeline in the same run. The last line sums it up.
  */
@@ -41,24 +45,40 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        for (String a : args) {
+            if (a.startsWith("-D") && a.contains("=")) {
+                System.setProperty(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            }
+        }
         int articles = intArg(args, "--articles", 100_000);
+        IndexBackend backend = args(args, "--backend") == null ? IndexBackend.LUCENE
+                : IndexBackend.valueOf(args(args, "--backend").toUpperCase(java.util.Locale.ROOT));
+        boolean withSentiment = !Arrays.asList(args).contains("--no-sentiment");
         int sentimentArticles = intArg(args, "--sentiment-articles", 12);
         Path dir = args(args, "--dir") != null ? Path.of(args(args, "--dir"))
                 : Files.createTempDirectory("barometer-bench");
         Path sharedDir = Path.of(System.getProperty("shared.dir", "../shared"));
-        System.out.printf("Barometer benchmark: %,d synthetic articles, index in %s, %d cores, max heap %d MB%n",
-                articles, dir, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("Barometer benchmark: %,d synthetic articles, %s index%s, %d cores, max heap %d MB%n",
+                articles, backend.name().toLowerCase(java.util.Locale.ROOT),
+                backend == IndexBackend.LUCENE ? " in " + dir : " on " + System.getProperty("barometer.opensearch.hosts",
+                        "http://127.0.0.1:9200"), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
 
         double indexRate;
         double[] search, trendCommon, trendRare;
         long heapMb, indexMb;
-        try (LuceneNewsIndex building = new LuceneNewsIndex(dir.resolve("index"))) {
+        if (backend == IndexBackend.OPENSEARCH) {
+            try (OpenSearchNewsIndex stale = new OpenSearchNewsIndex(benchCluster())) {
+                stale.deleteAll();
+            }
+        }
+        try (NewsIndex building = open(backend, dir)) {
             indexRate = indexCorpus(building, articles);
         }
         // Queries run on the index at rest: closing waits for the merges the build left running (minutes at a
         // million articles), which otherwise share the two cores with the queries and set their p99.
         long t1 = System.nanoTime();
-        try (LuceneNewsIndex index = new LuceneNewsIndex(dir.resolve("index"))) {
+        try (NewsIndex index = open(backend, dir)) {
             System.out.printf("merges finished and index reopened in %.1f s%n", (System.nanoTime() - t1) / 1e9);
             search = latencies("search", 300, queryMix(index));
             trendCommon = latencies("trend, common term, day interval, 5 years", 200, () -> index.trend(
@@ -75,12 +95,22 @@ public final class Benchmark {
                             Interval.MONTH, ZoneOffset.UTC)));
             exportRate(index);
             heapMb = heapAfterGc();
-            indexMb = size(dir.resolve("index")) >> 20;
+            if (index instanceof OpenSearchNewsIndex cluster) {
+                indexMb = cluster.storeBytes() >> 20;
+                System.out.printf("cluster: %s; its JVM's heap in use %d MB, resident %d MB%n", cluster.health(),
+                        cluster.clusterHeapBytes() >> 20, cluster.clusterResidentBytes() >> 20);
+            } else {
+                indexMb = size(dir.resolve("index")) >> 20;
+            }
         }
-        System.out.printf("heap in use after GC with the index open: %d MB; index on disk: %d MB%n", heapMb, indexMb);
+        System.out.printf("heap in use after GC with the index open: %d MB; index on disk (primaries): %d MB%n", heapMb,
+                indexMb);
 
-        List<String> texts = newsTexts(sharedDir.resolve("extraction"), sentimentArticles);
-        double[] sentiment = sentimentThroughput(texts, dir.resolve("sentiment-index"));
+        double[] sentiment = {Double.NaN, Double.NaN, Double.NaN};
+        if (withSentiment) {
+            List<String> texts = newsTexts(sharedDir.resolve("extraction"), sentimentArticles);
+            sentiment = sentimentThroughput(texts, dir.resolve("sentiment-index"));
+        }
         double[] trend = merge(trendCommon, trendRare);
         System.out.printf("articles=%d index-rate=%.0f search-p50-ms=%.1f search-p99-ms=%.1f trend-p50-ms=%.1f "
                 + "trend-p99-ms=%.1f sentiment-sent-per-s=%.1f sentiment-speedup=%.2f heap-mb=%d index-mb=%d "
@@ -88,7 +118,20 @@ public final class Benchmark {
                 pct(trend, 99), sentiment[0], sentiment[1], heapMb, indexMb, sentiment[2]);
     }
 
-    private static double indexCorpus(LuceneNewsIndex index, int n) {
+    /** The index under test: the embedded one in {@code dir}, or the bench's indices on the cluster. */
+    private static NewsIndex open(IndexBackend backend, Path dir) {
+        return backend == IndexBackend.OPENSEARCH ? new OpenSearchNewsIndex(benchCluster())
+                : new LuceneNewsIndex(dir.resolve("index"));
+    }
+
+    /** The cluster settings given with -D, on indices of the bench's own (deleted before each build). */
+    private static barometer.indexer.opensearch.ClusterSettings benchCluster() {
+        var given = barometer.cli.ClusterOptions.fromSystemProperties();
+        return new barometer.indexer.opensearch.ClusterSettings(given.hosts(), given.user(), given.password(),
+                given.apiKey(), "bench", given.shards(), given.replicas());
+    }
+
+    private static double indexCorpus(NewsIndex index, int n) {
         SyntheticCorpus corpus = new SyntheticCorpus(SEED, 20_000);
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
@@ -106,7 +149,7 @@ public final class Benchmark {
     }
 
     /** A mix of what people type: common and rare words, a phrase, boolean, wildcard, date range, filter. */
-    private static Supplier<Object> queryMix(LuceneNewsIndex index) {
+    private static Supplier<Object> queryMix(NewsIndex index) {
         String[] queries = {SyntheticCorpus.COMMON, SyntheticCorpus.RARE, "vote AND campaign", "\"state vote\"",
             "support OR poll", "govern*", "people NOT city", "title:campaign", SyntheticCorpus.COMMON + " AND poll"};
         int[] i = {0};
@@ -225,7 +268,7 @@ public final class Benchmark {
      * A complete export of the common word's matches, text included, each article written as a JSON line to a
      * stream that only counts bytes: rows per second and the heap in use right after (the export holds a page).
      */
-    private static void exportRate(LuceneNewsIndex index) {
+    private static void exportRate(NewsIndex index) {
         com.fasterxml.jackson.databind.ObjectWriter writer = new ObjectMapper()
                 .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
                 .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writer();

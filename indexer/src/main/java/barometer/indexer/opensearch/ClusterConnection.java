@@ -59,6 +59,11 @@ final class ClusterConnection implements AutoCloseable {
         return call(method, path, body == null ? null : body.toString(), "application/json");
     }
 
+    /** A request with a newline-delimited JSON body (multi-search). */
+    JsonNode ndjson(String path, String body) {
+        return call("POST", path, body, "application/x-ndjson");
+    }
+
     /** A bulk request: newline-delimited JSON. Fails when any item failed. */
     JsonNode bulk(String ndjson) {
         JsonNode reply = call("POST", "/_bulk", ndjson, "application/x-ndjson");

@@ -89,12 +89,16 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     private final ClusterConnection cluster;
     private final IndexLayout layout;
     private final Analyzer analyzer = new EnglishAnalyzer();
-    private final StoryAssignment stories = new StoryAssignment(10_000, this::sharingBands);
+    /** Candidates come per batch ({@link #candidatesOf}), never one search per article. */
+    private final StoryAssignment stories = new StoryAssignment(10_000, (sig, limit) -> List.of());
     private final TotalsCache totalsCache = new TotalsCache();
     private final Object writes = new Object();
     private final StringBuilder bulk = new StringBuilder();
-    /** Articles in {@link #bulk} not yet sent: their sentence and mention counts, to replace them whole. */
-    private final Map<String, int[]> unsent = new HashMap<>();
+    /**
+     * Articles in {@link #bulk} not yet sent: their sentence and mention counts, then the most an earlier version in
+     * this batch had, so that a shorter version replaces them whole.
+     */
+    private final Map<String, Waiting> unsent = new LinkedHashMap<>();
     /** Sent but not yet refreshed: reads refresh first. */
     private boolean unrefreshed;
     private long localWrites;
@@ -114,24 +118,57 @@ public final class OpenSearchNewsIndex implements NewsIndex {
 
     @Override
     public void add(AnalysedArticle analysed) {
-        Article article = analysed.article();
-        String url = article.url();
-        write(analysed, stories.assign(url, article.text()));
+        buffer(analysed, null);
     }
 
     @Override
     public void restore(StoredArticle stored) {
-        write(stored.analysed(), new StoryAssignment.Assigned(stored.story(),
-                MinHash.of(stored.analysed().article().text())));
+        buffer(stored.analysed(), stored.story());
     }
 
-    private void write(AnalysedArticle analysed, StoryAssignment.Assigned story) {
-        Article article = analysed.article();
-        String url = article.url();
-        String id = id(url);
+    /**
+     * An article waiting in the batch: its latest version, the story it must keep (restored) or null (assigned when
+     * the batch is sent), and the most sentences and mentions an earlier version in this batch had.
+     */
+    private record Waiting(AnalysedArticle analysed, String story, int earlierSentences, int earlierMentions) {
+        int sentences() {
+            return analysed.sentences().size();
+        }
+
+        int mentions() {
+            return analysed.sentences().stream().mapToInt(s -> s.mentions().size()).sum();
+        }
+    }
+
+    private void buffer(AnalysedArticle analysed, String story) {
+        String url = analysed.article().url();
         synchronized (writes) {
-            int[] before = unsent.containsKey(url) ? unsent.get(url) : storedCounts(id);
-            List<TaggedSentence> sentences = analysed.sentences();
+            Waiting earlier = unsent.remove(url);
+            unsent.put(url, new Waiting(analysed, story,
+                    earlier == null ? 0 : Math.max(earlier.sentences(), earlier.earlierSentences()),
+                    earlier == null ? 0 : Math.max(earlier.mentions(), earlier.earlierMentions())));
+            if (unsent.size() >= BULK_ARTICLES) {
+                send();
+            }
+        }
+    }
+
+    /**
+     * Writes the batch into the bulk request: stories first (the near-duplicate candidates of every article that needs
+     * one, found in one multi-search), then each article's documents in the order they were added.
+     */
+    private void writeBatch() {
+        Map<String, List<StoryAssignment.Candidate>> candidates = candidatesOf(unsent.values().stream()
+                .filter(w -> w.story() == null).map(Waiting::analysed).toList());
+        Map<String, int[]> stored = storedCounts();
+        for (Waiting w : unsent.values()) {
+            Article article = w.analysed().article();
+            StoryAssignment.Assigned story = w.story() != null
+                    ? new StoryAssignment.Assigned(w.story(), MinHash.of(article.text()))
+                    : stories.assign(article.url(), article.text(),
+                            (sig, limit) -> candidates.getOrDefault(article.url(), List.of()));
+            String id = id(article.url());
+            List<TaggedSentence> sentences = w.analysed().sentences();
             int mentions = 0;
             for (int i = 0; i < sentences.size(); i++) {
                 TaggedSentence s = sentences.get(i);
@@ -141,33 +178,33 @@ public final class OpenSearchNewsIndex implements NewsIndex {
                     mentions++;
                 }
             }
-            // A shorter new version leaves no old sentence or mention behind.
-            for (int i = sentences.size(); i < before[0]; i++) {
+            write(layout.articles, id, null, articleDoc(w.analysed(), story, sentences.size(), mentions));
+            // A shorter new version leaves none of the stored version's or an earlier batch version's parts behind.
+            int[] before = stored.getOrDefault(id, new int[] {0, 0});
+            for (int i = sentences.size(); i < Math.max(before[0], w.earlierSentences()); i++) {
                 delete(layout.sentences, id + "-" + i, id);
             }
-            for (int k = mentions; k < before[1]; k++) {
+            for (int k = mentions; k < Math.max(before[1], w.earlierMentions()); k++) {
                 delete(layout.mentions, id + "-m" + k, id);
-            }
-            write(layout.articles, id, null, articleDoc(analysed, story, sentences.size(), mentions));
-            unsent.put(url, new int[] {sentences.size(), mentions});
-            if (unsent.size() >= BULK_ARTICLES) {
-                send();
             }
         }
     }
 
-    private int[] storedCounts(String id) {
-        try {
-            JsonNode doc = cluster.call("GET", "/" + layout.articles + "/_doc/" + id
-                    + "?_source_includes=sentence_count,mention_count", (JsonNode) null);
-            JsonNode src = doc.path("_source");
-            return new int[] {src.path("sentence_count").asInt(0), src.path("mention_count").asInt(0)};
-        } catch (ClusterException e) {
-            if (e.getMessage().contains(": 404 ")) {
-                return new int[] {0, 0};
+    /** The stored versions' sentence and mention counts of the batch's articles, in one realtime multi-get. */
+    private Map<String, int[]> storedCounts() {
+        ObjectNode ids = JSON.createObjectNode();
+        ArrayNode list = ids.putArray("ids");
+        unsent.keySet().forEach(url -> list.add(id(url)));
+        Map<String, int[]> stored = new HashMap<>();
+        for (JsonNode doc : cluster.call("POST", "/" + layout.articles
+                + "/_mget?_source_includes=sentence_count,mention_count", ids).path("docs")) {
+            if (doc.path("found").asBoolean()) {
+                JsonNode src = doc.path("_source");
+                stored.put(doc.path("_id").asText(), new int[] {src.path("sentence_count").asInt(),
+                        src.path("mention_count").asInt()});
             }
-            throw e;
         }
+        return stored;
     }
 
     private void write(String index, String id, String routing, ObjectNode doc) {
@@ -190,6 +227,9 @@ public final class OpenSearchNewsIndex implements NewsIndex {
 
     /** Sends what is buffered; the caller holds {@link #writes}. */
     private void send() {
+        if (!unsent.isEmpty()) {
+            writeBatch();
+        }
         if (bulk.isEmpty()) {
             return;
         }
@@ -299,19 +339,40 @@ public final class OpenSearchNewsIndex implements NewsIndex {
         }
     }
 
-    private List<StoryAssignment.Candidate> sharingBands(int[] signature, int limit) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("size", limit);
-        ArrayNode bands = body.putObject("query").putObject("terms").putArray("sim_band");
-        MinHash.bands(signature).forEach(bands::add);
-        body.putArray("_source").add("url").add("story").add("sim_hash");
-        visible();
-        List<StoryAssignment.Candidate> out = new ArrayList<>();
-        for (JsonNode hit : search(layout.articles, body).path("hits").path("hits")) {
-            JsonNode src = hit.path("_source");
-            int[] theirs = src.hasNonNull("sim_hash")
-                    ? MinHash.fromBytes(Base64.getDecoder().decode(src.get("sim_hash").asText()), 0) : null;
-            out.add(new StoryAssignment.Candidate(src.path("url").asText(), src.path("story").asText(), theirs));
+    /**
+     * Stored articles sharing a MinHash band with each of the articles, by URL, in one multi-search: what the cluster
+     * shows now (the articles added since its last refresh are the recent ones StoryAssignment remembers itself).
+     */
+    private Map<String, List<StoryAssignment.Candidate>> candidatesOf(List<AnalysedArticle> articles) {
+        StringBuilder searches = new StringBuilder();
+        List<String> urls = new ArrayList<>();
+        for (AnalysedArticle a : articles) {
+            Optional<int[]> sig = MinHash.of(a.article().text());
+            if (sig.isEmpty()) {
+                continue;
+            }
+            ObjectNode body = JSON.createObjectNode();
+            body.put("size", StoryAssignment.CANDIDATES);
+            ArrayNode bands = body.putObject("query").putObject("terms").putArray("sim_band");
+            MinHash.bands(sig.get()).forEach(bands::add);
+            body.putArray("_source").add("url").add("story").add("sim_hash");
+            searches.append(JSON.createObjectNode().put("index", layout.articles)).append('\n').append(body).append('\n');
+            urls.add(a.article().url());
+        }
+        Map<String, List<StoryAssignment.Candidate>> out = new HashMap<>();
+        if (urls.isEmpty()) {
+            return out;
+        }
+        JsonNode responses = cluster.ndjson("/_msearch", searches.toString()).path("responses");
+        for (int i = 0; i < urls.size(); i++) {
+            List<StoryAssignment.Candidate> found = new ArrayList<>();
+            for (JsonNode hit : responses.path(i).path("hits").path("hits")) {
+                JsonNode src = hit.path("_source");
+                int[] theirs = src.hasNonNull("sim_hash")
+                        ? MinHash.fromBytes(Base64.getDecoder().decode(src.get("sim_hash").asText()), 0) : null;
+                found.add(new StoryAssignment.Candidate(src.path("url").asText(), src.path("story").asText(), theirs));
+            }
+            out.put(urls.get(i), found);
         }
         return out;
     }
@@ -1017,6 +1078,49 @@ public final class OpenSearchNewsIndex implements NewsIndex {
                 .forEach(n -> nodes.add(n.path("name").asText()));
         nodes.sort(null);
         return new BackendHealth("opensearch", h.path("status").asText(), nodes);
+    }
+
+    /** Bytes the primaries of Barometer's indices take on the cluster's disks (replicas not counted). */
+    public long storeBytes() {
+        visible();
+        return cluster.call("GET", "/" + layout.joined() + "/_stats/store", (JsonNode) null)
+                .path("_all").path("primaries").path("store").path("size_in_bytes").asLong();
+    }
+
+    /**
+     * Heap in use by the cluster's JVMs, each counted once (the local cluster's nodes share one JVM, and report the
+     * same figure).
+     */
+    public long clusterHeapBytes() {
+        return perJvm("jvm", n -> n.path("jvm").path("mem").path("heap_used_in_bytes").asLong());
+    }
+
+    /**
+     * Resident memory of the cluster's processes, each counted once, read from {@code /proc}: known only for a
+     * cluster on this machine (-1 otherwise).
+     */
+    public long clusterResidentBytes() {
+        return perJvm("process", n -> residentBytes(n.path("process").path("id").asLong()));
+    }
+
+    private static long residentBytes(long pid) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // Not on this machine.
+        }
+        return -1;
+    }
+
+    private long perJvm(String metric, java.util.function.ToLongFunction<JsonNode> value) {
+        Map<String, Long> byProcess = new HashMap<>();
+        cluster.call("GET", "/_nodes/stats/" + metric + ",process", (JsonNode) null).path("nodes").forEach(n ->
+                byProcess.put(n.path("host").asText() + "/" + n.path("process").path("id").asText(), value.applyAsLong(n)));
+        return byProcess.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Deletes this index's data on the cluster (tests; a reindex that starts over). */

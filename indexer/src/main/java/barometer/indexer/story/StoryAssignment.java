@@ -40,17 +40,25 @@ public final class StoryAssignment {
 
     /** The story of an article about to be stored under {@code url} with this text; remembers it for the next. */
     public Assigned assign(String url, String text) {
+        return assign(url, text, stored);
+    }
+
+    /**
+     * The same, with the stored candidates from elsewhere: a store that looks up a whole batch's candidates in one
+     * request hands each article its own.
+     */
+    public Assigned assign(String url, String text, Candidates candidates) {
         Optional<int[]> signature = MinHash.of(text);
         if (signature.isEmpty()) {
             return new Assigned(url, signature);
         }
         int[] sig = signature.get();
-        String story = recent.storyOf(url, sig).orElseGet(() -> storedStoryOf(url, sig));
+        String story = recent.storyOf(url, sig).orElseGet(() -> storedStoryOf(url, sig, candidates));
         recent.remember(url, story, sig);
         return new Assigned(story, signature);
     }
 
-    private String storedStoryOf(String url, int[] signature) {
+    private static String storedStoryOf(String url, int[] signature, Candidates stored) {
         for (Candidate c : stored.sharingBands(signature, CANDIDATES)) {
             if (!url.equals(c.url()) && c.signature() != null
                     && MinHash.similarity(signature, c.signature()) >= MinHash.SAME_STORY) {
