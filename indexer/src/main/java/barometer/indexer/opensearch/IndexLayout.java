@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Barometer's four indices on the cluster and their mappings: articles, sentences, mentions (one document per phrase
- * with its tone, so that tone toward a query's words is an aggregation) and polls. Their names carry
+ * Barometer's three indices on the cluster and their mappings: articles, sentences (with their phrase tones as nested
+ * mentions, so that tone toward a query's words is an aggregation) and polls. Their names carry
  * {@link #SCHEMA_VERSION}: a Barometer that writes another layout creates new indices beside the old ones.
  */
 final class IndexLayout {
@@ -15,7 +15,6 @@ final class IndexLayout {
 
     final String articles;
     final String sentences;
-    final String mentions;
     final String polls;
     private final ClusterSettings settings;
 
@@ -24,12 +23,11 @@ final class IndexLayout {
         String base = settings.indexPrefix() + "-v" + SCHEMA_VERSION + "-";
         articles = base + "articles";
         sentences = base + "sentences";
-        mentions = base + "mentions";
         polls = base + "polls";
     }
 
     List<String> all() {
-        return List.of(articles, sentences, mentions, polls);
+        return List.of(articles, sentences, polls);
     }
 
     /** The indices, joined for a request that reads them all. */
@@ -51,20 +49,18 @@ final class IndexLayout {
                  "sim_hash": {"type": "binary"}, "pending": {"type": "boolean"},
                  "sentiment": {"type": "double"}, "net": {"type": "double"}, "tone_class": {"type": "keyword"},
                  "tone_shares": {"type": "double", "index": false, "doc_values": false},
-                 "sentence_count": {"type": "integer", "index": false, "doc_values": false},
-                 "mention_count": {"type": "integer", "index": false, "doc_values": false}}""");
+                 "sentence_count": {"type": "integer", "index": false, "doc_values": false}}""");
         create(cluster, sentences, """
                 {"url": {"type": "keyword"}, "article": {"type": "keyword"}, "position": {"type": "integer"},
                  "text": {"type": "text", "analyzer": "english"}, "sentiment": {"type": "integer"},
                  "net": {"type": "integer"}, "label": {"type": "integer", "index": false},
                  "probabilities": {"type": "double", "index": false, "doc_values": false},
-                 "mentions": {"type": "object", "enabled": false},
-                 "source": {"type": "keyword"}, "published": {"type": "date", "format": "epoch_millis"}}""");
-        create(cluster, mentions, """
-                {"url": {"type": "keyword"}, "article": {"type": "keyword"}, "position": {"type": "integer"},
-                 "sentence_id": {"type": "keyword"}, "seq": {"type": "integer"},
-                 "text": {"type": "text", "analyzer": "english"}, "phrase": {"type": "text", "analyzer": "english"},
-                 "value": {"type": "integer"}, "net": {"type": "integer"}, "tone": {"type": "keyword"},
+                 "mentions": {"type": "nested", "properties": {
+                     "from": {"type": "integer", "index": false, "doc_values": false},
+                     "to": {"type": "integer", "index": false, "doc_values": false},
+                     "tone": {"type": "keyword"}, "phrase": {"type": "text", "analyzer": "english"},
+                     "value": {"type": "integer"}, "net": {"type": "integer"}, "article": {"type": "keyword"},
+                     "seq": {"type": "integer"}}},
                  "source": {"type": "keyword"}, "published": {"type": "date", "format": "epoch_millis"}}""");
         create(cluster, polls, """
                 {"key": {"type": "keyword"}, "topic": {"type": "keyword"},

@@ -83,8 +83,14 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     private static final int MAX_SENTENCES_PER_ARTICLE = 10_000;
     private static final int FACET_SIZE = 10_000;
     private static final long VERSION_CACHE_NANOS = 500_000_000L;
-    /** Distinct counts are exact up to this many per bucket (HyperLogLog++ beyond, within about 1%). */
+    /**
+     * Distinct stories are counted exactly up to this many over a search's matches (HyperLogLog++ beyond it, within
+     * about 1%), and up to {@link #BUCKET_STORY_PRECISION} per trend bucket: each bucket holds its own counter of
+     * about 8 bytes per story up to the threshold, and five years of days at the search's threshold would need a
+     * gigabyte.
+     */
     private static final int STORY_PRECISION = 40_000;
+    private static final int BUCKET_STORY_PRECISION = 3_000;
 
     private final ClusterConnection cluster;
     private final IndexLayout layout;
@@ -128,15 +134,11 @@ public final class OpenSearchNewsIndex implements NewsIndex {
 
     /**
      * An article waiting in the batch: its latest version, the story it must keep (restored) or null (assigned when
-     * the batch is sent), and the most sentences and mentions an earlier version in this batch had.
+     * the batch is sent), and the most sentences an earlier version in this batch had.
      */
-    private record Waiting(AnalysedArticle analysed, String story, int earlierSentences, int earlierMentions) {
+    private record Waiting(AnalysedArticle analysed, String story, int earlierSentences) {
         int sentences() {
             return analysed.sentences().size();
-        }
-
-        int mentions() {
-            return analysed.sentences().stream().mapToInt(s -> s.mentions().size()).sum();
         }
     }
 
@@ -145,8 +147,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
         synchronized (writes) {
             Waiting earlier = unsent.remove(url);
             unsent.put(url, new Waiting(analysed, story,
-                    earlier == null ? 0 : Math.max(earlier.sentences(), earlier.earlierSentences()),
-                    earlier == null ? 0 : Math.max(earlier.mentions(), earlier.earlierMentions())));
+                    earlier == null ? 0 : Math.max(earlier.sentences(), earlier.earlierSentences())));
             if (unsent.size() >= BULK_ARTICLES) {
                 send();
             }
@@ -160,7 +161,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     private void writeBatch() {
         Map<String, List<StoryAssignment.Candidate>> candidates = candidatesOf(unsent.values().stream()
                 .filter(w -> w.story() == null).map(Waiting::analysed).toList());
-        Map<String, int[]> stored = storedCounts();
+        Map<String, Integer> stored = storedCounts();
         for (Waiting w : unsent.values()) {
             Article article = w.analysed().article();
             StoryAssignment.Assigned story = w.story() != null
@@ -169,39 +170,28 @@ public final class OpenSearchNewsIndex implements NewsIndex {
                             (sig, limit) -> candidates.getOrDefault(article.url(), List.of()));
             String id = id(article.url());
             List<TaggedSentence> sentences = w.analysed().sentences();
-            int mentions = 0;
             for (int i = 0; i < sentences.size(); i++) {
-                TaggedSentence s = sentences.get(i);
-                write(layout.sentences, id + "-" + i, id, sentenceDoc(article, id, i, s));
-                for (MentionTone m : s.mentions()) {
-                    write(layout.mentions, id + "-m" + mentions, id, mentionDoc(article, id, i, mentions, s, m));
-                    mentions++;
-                }
+                write(layout.sentences, id + "-" + i, id, sentenceDoc(article, id, i, sentences.get(i)));
             }
-            write(layout.articles, id, null, articleDoc(w.analysed(), story, sentences.size(), mentions));
-            // A shorter new version leaves none of the stored version's or an earlier batch version's parts behind.
-            int[] before = stored.getOrDefault(id, new int[] {0, 0});
-            for (int i = sentences.size(); i < Math.max(before[0], w.earlierSentences()); i++) {
+            write(layout.articles, id, null, articleDoc(w.analysed(), story, sentences.size()));
+            // A shorter new version leaves none of the stored version's or an earlier batch version's sentences behind.
+            int before = stored.getOrDefault(id, 0);
+            for (int i = sentences.size(); i < Math.max(before, w.earlierSentences()); i++) {
                 delete(layout.sentences, id + "-" + i, id);
-            }
-            for (int k = mentions; k < Math.max(before[1], w.earlierMentions()); k++) {
-                delete(layout.mentions, id + "-m" + k, id);
             }
         }
     }
 
-    /** The stored versions' sentence and mention counts of the batch's articles, in one realtime multi-get. */
-    private Map<String, int[]> storedCounts() {
+    /** The stored versions' sentence counts of the batch's articles, in one realtime multi-get. */
+    private Map<String, Integer> storedCounts() {
         ObjectNode ids = JSON.createObjectNode();
         ArrayNode list = ids.putArray("ids");
         unsent.keySet().forEach(url -> list.add(id(url)));
-        Map<String, int[]> stored = new HashMap<>();
-        for (JsonNode doc : cluster.call("POST", "/" + layout.articles
-                + "/_mget?_source_includes=sentence_count,mention_count", ids).path("docs")) {
+        Map<String, Integer> stored = new HashMap<>();
+        for (JsonNode doc : cluster.call("POST", "/" + layout.articles + "/_mget?_source_includes=sentence_count", ids)
+                .path("docs")) {
             if (doc.path("found").asBoolean()) {
-                JsonNode src = doc.path("_source");
-                stored.put(doc.path("_id").asText(), new int[] {src.path("sentence_count").asInt(),
-                        src.path("mention_count").asInt()});
+                stored.put(doc.path("_id").asText(), doc.path("_source").path("sentence_count").asInt());
             }
         }
         return stored;
@@ -256,8 +246,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
         visible();
     }
 
-    private ObjectNode articleDoc(AnalysedArticle analysed, StoryAssignment.Assigned story, int sentences,
-                                  int mentions) {
+    private ObjectNode articleDoc(AnalysedArticle analysed, StoryAssignment.Assigned story, int sentences) {
         Article a = analysed.article();
         ObjectNode d = JSON.createObjectNode();
         d.put("url", a.url()).put("title", a.title()).put("body", a.text()).put("source", a.source());
@@ -292,10 +281,14 @@ public final class OpenSearchNewsIndex implements NewsIndex {
                 shares.add(analysed.share(t));
             }
         }
-        d.put("sentence_count", sentences).put("mention_count", mentions);
+        d.put("sentence_count", sentences);
         return d;
     }
 
+    /**
+     * A sentence with its phrase tones as nested mentions: each carries its phrase (analysed like the text, to be
+     * matched against the query's words), its tone on both scales and its article (for the per-article sums).
+     */
     private static ObjectNode sentenceDoc(Article a, String id, int position, TaggedSentence s) {
         ObjectNode d = JSON.createObjectNode();
         d.put("url", a.url()).put("article", id).put("position", position).put("text", s.text());
@@ -304,20 +297,14 @@ public final class OpenSearchNewsIndex implements NewsIndex {
             d.put("sentiment", s.sentiment()).put("net", (int) ToneScale.NET.value(s.sentiment(), ToneScope.SENTENCES));
         }
         s.probabilities().forEach(d.withArray("probabilities")::add);
+        int seq = 0;
         for (MentionTone m : s.mentions()) {
-            d.withArray("mentions").addObject().put("from", m.from()).put("to", m.to()).put("tone", m.tone().name());
+            double value = m.tone().ordinal() * 2.0;
+            d.withArray("mentions").addObject().put("from", m.from()).put("to", m.to()).put("tone", m.tone().name())
+                    .put("phrase", s.text().substring(m.from(), m.to())).put("value", (int) value)
+                    .put("net", (int) ToneScale.NET.value(value, ToneScope.MENTIONS)).put("article", id)
+                    .put("seq", seq++);
         }
-        sourceAndDate(d, a);
-        return d;
-    }
-
-    private static ObjectNode mentionDoc(Article a, String id, int position, int seq, TaggedSentence s, MentionTone m) {
-        ObjectNode d = JSON.createObjectNode();
-        d.put("url", a.url()).put("article", id).put("position", position).put("sentence_id", id + "-" + position)
-                .put("seq", seq).put("text", s.text()).put("phrase", s.text().substring(m.from(), m.to()))
-                .put("value", (int) (m.tone().ordinal() * 2.0))
-                .put("net", (int) ToneScale.NET.value(m.tone().ordinal() * 2.0, ToneScope.MENTIONS))
-                .put("tone", m.tone().name());
         sourceAndDate(d, a);
         return d;
     }
@@ -734,16 +721,16 @@ public final class OpenSearchNewsIndex implements NewsIndex {
         ObjectNode all = articleQuery("", trend.from(), trend.to(), trend.zone(), List.of(), List.of(), null);
         String articleValue = trend.scale() == ToneScale.CLASS ? "sentiment" : "net";
         ObjectNode toneQuery = null;
-        String toneIndex = null;
         String toneValue = null;
+        Extras toneExtras = null;
         if (trend.scope() == ToneScope.SENTENCES) {
             toneQuery = sentenceQuery(trend.query(), trend.from(), trend.to(), trend.zone());
-            toneIndex = layout.sentences;
             toneValue = trend.scale() == ToneScale.CLASS ? "sentiment" : "net";
+            toneExtras = Extras.CLUSTERS;
         } else if (trend.scope() == ToneScope.MENTIONS) {
             toneQuery = mentionQuery(trend.query(), trend.from(), trend.to(), trend.zone());
-            toneIndex = layout.mentions;
-            toneValue = trend.scale() == ToneScale.CLASS ? "value" : "net";
+            toneValue = trend.scale() == ToneScale.CLASS ? "mentions.value" : "mentions.net";
+            toneExtras = Extras.mentions(namedPhrases(trend.query()));
         }
         visible();
         long version = version();
@@ -754,20 +741,27 @@ public final class OpenSearchNewsIndex implements NewsIndex {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        BucketSeries tone = toneQuery == null ? null : buckets(toneIndex, toneQuery, trend, toneValue, Extras.CLUSTERS);
+        BucketSeries tone = toneQuery == null ? null
+                : buckets(layout.sentences, toneQuery, trend, toneValue, toneExtras);
         return TrendAssembly.series(trend, articles, totals, tone);
     }
 
-    /** What a trend's aggregation adds beside the sums. */
-    private enum Extras {
-        /** Articles: distinct stories and those stored before their tagging. */
-        ARTICLES,
-        /** Sentences and mentions: the sums per article, for the clustered interval. */
-        CLUSTERS
+    /**
+     * What a trend's aggregation adds beside the sums: for articles, distinct stories and those stored before their
+     * tagging; for sentences, the sums per article (the clustered interval); for mentions the same, over the nested
+     * mentions whose phrase holds one of the query's words ({@code phrases}).
+     */
+    private record Extras(boolean articles, ObjectNode phrases) {
+        static final Extras ARTICLES = new Extras(true, null);
+        static final Extras CLUSTERS = new Extras(false, null);
+
+        static Extras mentions(ObjectNode phrases) {
+            return new Extras(false, phrases);
+        }
     }
 
     private static final String CLUSTER_INIT = "state.m = new HashMap();";
-    private static final String CLUSTER_MAP = "if (doc[params.v].size() > 0) { String k = doc['article'].value; "
+    private static final String CLUSTER_MAP = "if (doc[params.v].size() > 0) { String k = doc[params.a].value; "
             + "double[] a = state.m.get(k); if (a == null) { a = new double[2]; state.m.put(k, a); } "
             + "a[0] += 1; a[1] += doc[params.v].value; }";
     private static final String CLUSTER_COMBINE = "double[] r = new double[4]; for (def a : state.m.values()) { "
@@ -813,17 +807,28 @@ public final class OpenSearchNewsIndex implements NewsIndex {
         ObjectNode agg = JSON.createObjectNode();
         agg.set("date_histogram", histogram(trend.interval(), trend.zone()));
         ObjectNode sub = agg.putObject("aggs");
-        sub.putObject("v").putObject("extended_stats").put("field", valueField);
-        if (extras == Extras.ARTICLES) {
+        if (extras.articles()) {
+            sub.putObject("v").putObject("extended_stats").put("field", valueField);
             sub.putObject("stories").putObject("cardinality").put("field", "story")
-                    .put("precision_threshold", STORY_PRECISION);
+                    .put("precision_threshold", BUCKET_STORY_PRECISION);
             sub.putObject("untagged").putObject("filter").putObject("term").put("pending", true);
-        } else {
-            ObjectNode script = sub.putObject("clusters").putObject("scripted_metric");
-            script.put("init_script", CLUSTER_INIT).put("map_script", CLUSTER_MAP)
-                    .put("combine_script", CLUSTER_COMBINE).put("reduce_script", CLUSTER_REDUCE);
-            script.putObject("params").put("v", valueField);
+            return agg;
         }
+        ObjectNode values = sub;
+        String article = "article";
+        if (extras.phrases() != null) {
+            ObjectNode nested = sub.putObject("m");
+            nested.putObject("nested").put("path", "mentions");
+            ObjectNode hit = nested.putObject("aggs").putObject("hit");
+            hit.set("filter", extras.phrases());
+            values = hit.putObject("aggs");
+            article = "mentions.article";
+        }
+        values.putObject("v").putObject("extended_stats").put("field", valueField);
+        ObjectNode script = values.putObject("clusters").putObject("scripted_metric");
+        script.put("init_script", CLUSTER_INIT).put("map_script", CLUSTER_MAP)
+                .put("combine_script", CLUSTER_COMBINE).put("reduce_script", CLUSTER_REDUCE);
+        script.putObject("params").put("v", valueField).put("a", article);
         return agg;
     }
 
@@ -831,14 +836,19 @@ public final class OpenSearchNewsIndex implements NewsIndex {
         Map<LocalDate, BucketStats> stats = new HashMap<>();
         Map<LocalDate, Integer> storyCounts = new HashMap<>();
         Map<LocalDate, Long> untagged = new HashMap<>();
-        for (JsonNode b : histogram.path("buckets")) {
-            LocalDate day = day(b, zone);
+        for (JsonNode bucket : histogram.path("buckets")) {
+            LocalDate day = day(bucket, zone);
+            JsonNode b = extras.phrases() == null ? bucket : bucket.path("m").path("hit");
             long count = b.path("doc_count").asLong();
+            if (count == 0) {
+                // Sentences matched but no phrase the query names: no item, as the embedded index counts it.
+                continue;
+            }
             JsonNode v = b.path("v");
             long scored = v.path("count").asLong();
             double sum = scored == 0 ? 0 : v.path("sum").asDouble();
             double squares = scored == 0 ? 0 : v.path("sum_of_squares").asDouble();
-            if (extras == Extras.ARTICLES) {
+            if (extras.articles()) {
                 stats.put(day, new BucketStats(count, scored, sum, squares));
                 int s = b.path("stories").path("value").asInt();
                 if (s > 0) {
@@ -879,12 +889,12 @@ public final class OpenSearchNewsIndex implements NewsIndex {
         visible();
         ObjectNode body = JSON.createObjectNode();
         body.put("size", Math.max(1, limit));
-        body.set("query", sentenceQuery(query, from, to, zone));
+        body.set("query", evidenceQuery(query, from, to, zone));
         ArrayNode sort = body.putArray("sort");
         sort.addObject().putObject("published").put("order", "asc");
         sort.addObject().put("url", "asc");
         sort.addObject().put("position", "asc");
-        return sentenceHits(search(layout.sentences, body).path("hits").path("hits"), query);
+        return sentenceHits(search(layout.sentences, body).path("hits").path("hits"));
     }
 
     @Override
@@ -893,20 +903,17 @@ public final class OpenSearchNewsIndex implements NewsIndex {
         ArrayNode sort = JSON.createArrayNode();
         sort.addObject().put("url", "asc");
         sort.addObject().put("position", "asc");
-        return forEachMatch(layout.sentences, sentenceQuery(query, from, to, zone), sort,
-                hits -> sentenceHits(hits, query).forEach(sink));
+        return forEachMatch(layout.sentences, evidenceQuery(query, from, to, zone), sort,
+                hits -> sentenceHits(hits).forEach(sink));
     }
 
     /** Sentence documents as evidence: their article's title and the tone toward the query's words in each. */
-    private List<SentenceHit> sentenceHits(JsonNode hits, String query) {
+    private List<SentenceHit> sentenceHits(JsonNode hits) {
         Set<String> articles = new LinkedHashSet<>();
-        List<String> ids = new ArrayList<>();
         for (JsonNode hit : hits) {
             articles.add(hit.path("_source").path("article").asText());
-            ids.add(hit.path("_id").asText());
         }
         Map<String, String> titles = titles(articles);
-        Map<String, List<ToneClass>> tones = mentionTones(ids, query);
         List<SentenceHit> out = new ArrayList<>(hits.size());
         for (JsonNode hit : hits) {
             JsonNode src = hit.path("_source");
@@ -914,7 +921,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
                     src.path("url").asText(), titles.getOrDefault(src.path("article").asText(), ""),
                     src.path("source").asText(),
                     src.hasNonNull("published") ? Instant.ofEpochMilli(src.get("published").asLong()) : null,
-                    tones.getOrDefault(hit.path("_id").asText(), List.of())));
+                    namedTones(hit)));
         }
         return List.copyOf(out);
     }
@@ -934,24 +941,11 @@ public final class OpenSearchNewsIndex implements NewsIndex {
         return out;
     }
 
-    private Map<String, List<ToneClass>> mentionTones(List<String> sentenceIds, String query) {
-        if (sentenceIds.isEmpty() || query.isBlank()) {
-            return Map.of();
-        }
-        Query parsed = UserQueries.over(UserQueries.SENTENCE_FIELD, query, analyzer);
-        ObjectNode body = JSON.createObjectNode();
-        body.put("size", 10_000);
-        ObjectNode bool = body.putObject("query").putObject("bool");
-        sentenceIds.forEach(bool.withArray("filter").addObject().putObject("terms").putArray("sentence_id")::add);
-        bool.withArray("filter").add(QueryTranslation.anyWordOf(parsed, UserQueries.SENTENCE_FIELD, "phrase"));
-        body.putArray("sort").addObject().put("seq", "asc");
-        body.putArray("_source").add("sentence_id").add("tone");
-        Map<String, List<ToneClass>> out = new LinkedHashMap<>();
-        for (JsonNode hit : search(layout.mentions, body).path("hits").path("hits")) {
-            JsonNode src = hit.path("_source");
-            out.computeIfAbsent(src.path("sentence_id").asText(), k -> new ArrayList<>())
-                    .add(ToneClass.valueOf(src.path("tone").asText()));
-        }
+    /** The tones of a sentence hit's mentions that the query names, in the sentence's order. */
+    private static List<ToneClass> namedTones(JsonNode hit) {
+        List<ToneClass> out = new ArrayList<>();
+        hit.path("inner_hits").path("named").path("hits").path("hits")
+                .forEach(m -> out.add(ToneClass.valueOf(m.path("_source").path("tone").asText())));
         return out;
     }
 
@@ -983,14 +977,37 @@ public final class OpenSearchNewsIndex implements NewsIndex {
         return wrap("bool", bool);
     }
 
-    /** Mentions whose sentence matches the query and whose phrase holds one of the words it looks for. */
+    /** Sentences that match the query and hold a mention whose phrase has one of the words it looks for. */
     private ObjectNode mentionQuery(String userQuery, LocalDate from, LocalDate to, ZoneId zone) {
         Query parsed = UserQueries.over(UserQueries.SENTENCE_FIELD, userQuery, analyzer);
         ObjectNode bool = JSON.createObjectNode();
         bool.withArray("must").add(QueryTranslation.of(parsed));
-        bool.withArray("filter").add(QueryTranslation.anyWordOf(parsed, UserQueries.SENTENCE_FIELD, "phrase"));
+        ObjectNode nested = bool.withArray("filter").addObject().putObject("nested");
+        nested.put("path", "mentions").set("query", namedPhrases(userQuery));
         filters(bool, from, to, zone);
         return wrap("bool", bool);
+    }
+
+    /** Mentions whose phrase holds one of the words the query looks for (not those it excludes). */
+    private ObjectNode namedPhrases(String userQuery) {
+        return QueryTranslation.anyWordOf(UserQueries.over(UserQueries.SENTENCE_FIELD, userQuery, analyzer),
+                UserQueries.SENTENCE_FIELD, "mentions.phrase");
+    }
+
+    /**
+     * Sentences that match the query, each with its mentions whose phrase the query names as inner hits, in order:
+     * the evidence of tone toward the query's words.
+     */
+    private ObjectNode evidenceQuery(String userQuery, LocalDate from, LocalDate to, ZoneId zone) {
+        ObjectNode query = sentenceQuery(userQuery, from, to, zone);
+        if (!userQuery.isBlank()) {
+            ObjectNode nested = ((ObjectNode) query.get("bool")).withArray("should").addObject().putObject("nested");
+            nested.put("path", "mentions").set("query", namedPhrases(userQuery));
+            ObjectNode inner = nested.putObject("inner_hits");
+            inner.put("name", "named").put("size", 100);
+            inner.putArray("sort").addObject().put("mentions.seq", "asc");
+        }
+        return query;
     }
 
     private static void filters(ObjectNode bool, LocalDate from, LocalDate to, ZoneId zone) {
