@@ -34,6 +34,7 @@ class DemoCorpusEndToEndTest {
     void firstCrawlReadsEveryDemoFeedAndStoresEveryArticle() {
         given().get("/api/status").then().statusCode(200)
                 .body("articles", equalTo(60))
+                .body("index.backend", equalTo("lucene"))
                 .body("crawl.last.report.feedsRead", equalTo(4))
                 .body("crawl.last.report.feedsFailed", equalTo(0))
                 .body("crawl.last.report.pagesFailed", equalTo(0))

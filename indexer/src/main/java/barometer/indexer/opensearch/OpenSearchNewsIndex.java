@@ -1109,7 +1109,11 @@ public final class OpenSearchNewsIndex implements NewsIndex {
      * same figure).
      */
     public long clusterHeapBytes() {
-        return perJvm("jvm", n -> n.path("jvm").path("mem").path("heap_used_in_bytes").asLong());
+        JsonNode stats = cluster.call("GET", "/_nodes/stats/jvm", (JsonNode) null).path("nodes");
+        Map<Long, Long> byProcess = new HashMap<>();
+        processIds().forEach((node, pid) -> byProcess.put(pid,
+                stats.path(node).path("jvm").path("mem").path("heap_used_in_bytes").asLong()));
+        return byProcess.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /**
@@ -1117,7 +1121,23 @@ public final class OpenSearchNewsIndex implements NewsIndex {
      * cluster on this machine (-1 otherwise).
      */
     public long clusterResidentBytes() {
-        return perJvm("process", n -> residentBytes(n.path("process").path("id").asLong()));
+        long total = 0;
+        for (long pid : new java.util.HashSet<>(processIds().values())) {
+            long rss = residentBytes(pid);
+            if (rss < 0) {
+                return -1;
+            }
+            total += rss;
+        }
+        return total;
+    }
+
+    /** Each node's operating-system process id. */
+    private Map<String, Long> processIds() {
+        Map<String, Long> out = new HashMap<>();
+        cluster.call("GET", "/_nodes/process", (JsonNode) null).path("nodes").properties()
+                .forEach(e -> out.put(e.getKey(), e.getValue().path("process").path("id").asLong()));
+        return out;
     }
 
     private static long residentBytes(long pid) {
@@ -1131,13 +1151,6 @@ public final class OpenSearchNewsIndex implements NewsIndex {
             // Not on this machine.
         }
         return -1;
-    }
-
-    private long perJvm(String metric, java.util.function.ToLongFunction<JsonNode> value) {
-        Map<String, Long> byProcess = new HashMap<>();
-        cluster.call("GET", "/_nodes/stats/" + metric + ",process", (JsonNode) null).path("nodes").forEach(n ->
-                byProcess.put(n.path("host").asText() + "/" + n.path("process").path("id").asText(), value.applyAsLong(n)));
-        return byProcess.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Deletes this index's data on the cluster (tests; a reindex that starts over). */
