@@ -31,6 +31,23 @@ public interface BarometerConfig {
     /** Citable snapshots ({@code <data-dir>/snapshots/}). */
     Snapshots snapshots();
 
+    /** What this process does when several share a cluster: all (default), api or worker. */
+    @WithDefault("all")
+    Role role();
+
+    /** Source leases between workers sharing a cluster. */
+    Leases leases();
+
+    /** Lease settings. */
+    interface Leases {
+        /** How long a worker's lease on a source lasts without renewal (renewed every crawl tick). */
+        @WithDefault("5m")
+        Duration time();
+
+        /** This worker's name among those sharing the cluster; unset: host name and process id. */
+        Optional<String> worker();
+    }
+
     /** Where stored news lives. */
     IndexSettings index();
 

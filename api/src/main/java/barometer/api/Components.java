@@ -48,6 +48,32 @@ class Components {
         return new LuceneNewsIndex(folder);
     }
 
+    /**
+     * On a cluster, sources are leased between the processes that crawl (so none is read twice or left behind); on
+     * the embedded index the one process reads them all.
+     */
+    @Produces
+    @ApplicationScoped
+    SourceClaims sourceClaims(BarometerConfig config) {
+        if (config.index().backend() != barometer.indexer.IndexBackend.OPENSEARCH) {
+            return SourceClaims.ALL;
+        }
+        BarometerConfig.OpenSearch os = config.opensearch();
+        String name = config.leases().worker().orElseGet(() -> hostName() + "-" + ProcessHandle.current().pid());
+        var leases = new barometer.indexer.opensearch.SourceLeases(new barometer.indexer.opensearch.ClusterSettings(
+                barometer.indexer.opensearch.ClusterSettings.hosts(os.hosts()), os.user(), os.password(), os.apiKey(),
+                os.indexPrefix(), os.shards(), os.replicas()), name, config.leases().time(), java.time.Clock.systemUTC());
+        return leases::claim;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "worker";
+        }
+    }
+
     @Produces
     @ApplicationScoped
     barometer.api.snapshot.SnapshotStore snapshots(BarometerConfig config,
@@ -113,8 +139,10 @@ class Components {
     @Produces
     @ApplicationScoped
     Ingest ingest(SentimentTagger tagger, NewsIndex index, WorkerCount workers, BarometerConfig config) {
+        // An api process leaves the tagging queue to the workers.
         return new Ingest(tagger, index, workers.workers(), new barometer.indexer.CommitPolicy(
-                config.ingest().commitEvery(), config.ingest().commitWithin()), config.ingest().tagging());
+                config.ingest().commitEvery(), config.ingest().commitWithin()), config.ingest().tagging(),
+                config.role().works());
     }
 
     /** Articles tagged at once, each on its own pipeline: one per core, as many as the heap holds, unless configured. */

@@ -46,8 +46,11 @@ public class CrawlJob {
 
     private final barometer.api.alert.AlertCheck alerts;
 
+    private final SourceClaims claims;
+
     CrawlJob(BarometerConfig config, Crawler crawler, SentimentTagger tagger, Ingest ingest, NewsIndex index,
-             SourceCatalog sources, barometer.api.alert.AlertCheck alerts) {
+             SourceCatalog sources, barometer.api.alert.AlertCheck alerts, SourceClaims claims) {
+        this.claims = claims;
         this.sources = sources;
         this.alerts = alerts;
         this.config = config;
@@ -68,7 +71,7 @@ public class CrawlJob {
     }
 
     private boolean start(boolean everything) {
-        if (sources.due(Instant.now(), everything).isEmpty() || !running.compareAndSet(false, true)) {
+        if (due(Instant.now(), everything).isEmpty() || !running.compareAndSet(false, true)) {
             return false;
         }
         worker.submit(() -> crawlNow(everything));
@@ -79,7 +82,7 @@ public class CrawlJob {
         Instant started = Instant.now();
         try {
             URI self = selfAddress();
-            List<SourceDefinition> due = sources.due(started, everything);
+            List<SourceDefinition> due = due(started, everything);
             // Admin-added sources are public-only: the fetcher checks their address again at crawl time (a name may
             // resolve elsewhere than when it was added) and a refusal is that source's failure.
             List<FeedSource> feeds = due.stream().map(d -> d.toFeedSource(self)).toList();
@@ -102,6 +105,15 @@ public class CrawlJob {
         } finally {
             running.set(false);
         }
+    }
+
+    /**
+     * The due sources this process may read: claiming renews its leases (every tick, due or not) and takes those it
+     * may have, so that processes sharing a cluster never read one source twice.
+     */
+    private List<SourceDefinition> due(Instant now, boolean everything) {
+        java.util.Set<String> held = claims.claim(sources.due(now, true).stream().map(SourceDefinition::url).toList());
+        return sources.due(now, everything).stream().filter(d -> held.contains(d.url())).toList();
     }
 
     /** Loads the CoreNLP models (the first call builds the pipeline) so that throughput figures exclude it. */

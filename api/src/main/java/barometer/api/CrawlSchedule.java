@@ -20,7 +20,7 @@ class CrawlSchedule {
     @Scheduled(identity = "crawl", every = "${barometer.crawl.tick:1m}", delayed = "${barometer.crawl.start-delay:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void crawl() {
-        if (config.crawl().enabled()) {
+        if (config.crawl().enabled() && config.role().works()) {
             job.requestCrawl();
         }
     }

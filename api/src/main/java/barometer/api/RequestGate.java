@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  *       and the tests turn that check off with {@code -Dvertx.disableURIValidation=true} so that this one runs).</li>
  *   <li>A write (POST, PUT, DELETE) whose {@code Origin} is another site is refused with a JSON 403; one from this
  *       site's own pages passes as the same-origin request it is (the CORS layer answers reads only).</li>
+ *   <li>A worker ({@code barometer.role=worker}) answers only its status, health and the demo site it reads.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -30,9 +31,11 @@ class RequestGate {
     private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     private final ObjectMapper json;
+    private final Role role;
 
-    RequestGate(ObjectMapper json) {
+    RequestGate(ObjectMapper json, BarometerConfig config) {
         this.json = json;
+        this.role = config.role();
     }
 
     void install(@Observes Router router) {
@@ -67,6 +70,11 @@ class RequestGate {
         if (BROKEN_ESCAPE.matcher(uri).find() || !parses(uri)) {
             refuse(ctx, 400, "the request address has a broken percent-escape (a % not followed by two hex digits)",
                     "URL-encode the parameters, e.g. %25 for a literal %");
+            return;
+        }
+        if (!role.serves() && !path.equals("/api/status") && !path.startsWith("/q/") && !path.startsWith("/demo/")) {
+            refuse(ctx, 404, "this process is a worker: it crawls and tags, and answers only /api/status",
+                    "ask a process with barometer.role=api or all");
             return;
         }
         HttpMethod method = ctx.request().method();
