@@ -21,6 +21,7 @@ import barometer.indexer.TrendQuery;
 import barometer.indexer.TrendSeries;
 import barometer.indexer.poll.PollJson;
 import barometer.indexer.poll.PollMerge;
+import barometer.indexer.poll.StoredPolls;
 import barometer.indexer.sentiment.AnalysedArticle;
 import barometer.indexer.sentiment.MentionTone;
 import barometer.indexer.sentiment.TaggedSentence;
@@ -111,7 +112,8 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     private long versionWrites = -1;
     private long versionAt;
     private long version;
-    private volatile List<Poll> pollCache;
+    /** Read again when the cluster's version moved: another process may have added polls. */
+    private final StoredPolls storedPolls = new StoredPolls(this::loadPolls, this::version);
 
     /** Connects, and creates the indices that do not exist yet. */
     public OpenSearchNewsIndex(ClusterSettings settings) {
@@ -1057,31 +1059,24 @@ public final class OpenSearchNewsIndex implements NewsIndex {
                 write(layout.polls, id(poll.key()), null, doc);
             }
             visible();
-            pollCache = change.all();
+            storedPolls.replace(change.all());
             return change.counts();
         }
     }
 
     @Override
     public List<Poll> polls(PollFilter filter) {
-        List<Poll> all = pollCache;
-        if (all == null) {
-            all = loadPolls();
-        }
-        return all.stream().filter(filter::test).toList();
+        return storedPolls.matching(filter);
     }
 
-    private synchronized List<Poll> loadPolls() {
-        if (pollCache == null) {
-            visible();
-            List<Poll> out = new ArrayList<>();
-            ArrayNode sort = JSON.createArrayNode();
-            sort.addObject().put("key", "asc");
-            forEachMatch(layout.polls, matchAll(), sort, hits -> hits.forEach(
-                    h -> out.add(PollJson.read(h.path("_source").path("json").asText()))));
-            pollCache = PollMerge.sortedByDate(out);
-        }
-        return pollCache;
+    private List<Poll> loadPolls() {
+        visible();
+        List<Poll> out = new ArrayList<>();
+        ArrayNode sort = JSON.createArrayNode();
+        sort.addObject().put("key", "asc");
+        forEachMatch(layout.polls, matchAll(), sort, hits -> hits.forEach(
+                h -> out.add(PollJson.read(h.path("_source").path("json").asText()))));
+        return out;
     }
 
     // ---- life
@@ -1159,7 +1154,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
             bulk.setLength(0);
             unsent.clear();
             layout.delete(cluster);
-            pollCache = null;
+            storedPolls.forget();
         }
     }
 

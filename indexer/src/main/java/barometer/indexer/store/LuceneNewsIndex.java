@@ -5,6 +5,7 @@ import barometer.crawler.poll.Poll;
 import barometer.indexer.PollFilter;
 import barometer.indexer.PollsAdded;
 import barometer.indexer.poll.PollMerge;
+import barometer.indexer.poll.StoredPolls;
 import barometer.indexer.ExportedArticle;
 import barometer.indexer.InvalidQueryException;
 import barometer.indexer.NewsIndex;
@@ -25,13 +26,11 @@ import barometer.indexer.sentiment.ToneClass;
 import barometer.indexer.story.MinHash;
 import barometer.indexer.story.StoryAssignment;
 import org.apache.lucene.util.BytesRef;
-import barometer.indexer.trend.BucketStats;
 import barometer.indexer.trend.Interval;
 import barometer.indexer.trend.BucketSeries;
 import barometer.indexer.trend.TotalsCache;
 import barometer.indexer.trend.TrendAssembly;
 import barometer.indexer.trend.TrendAccumulator;
-import barometer.indexer.trend.TrendPoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -41,7 +40,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +57,6 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -112,11 +108,8 @@ public final class LuceneNewsIndex implements NewsIndex {
     private final StoryAssignment stories = new StoryAssignment(10_000, this::sharingBands);
     private final java.util.concurrent.atomic.AtomicLong lastAddRefresh = new java.util.concurrent.atomic.AtomicLong();
     private final TotalsCache totalsCache = new TotalsCache();
-    /**
-     * Every stored poll, parsed: loaded once, then kept up to date by {@link #addPolls} (the only writer of polls),
-     * so neither requests nor article commits re-read thousands of stored JSON polls.
-     */
-    private volatile List<Poll> pollCache;
+    /** Only this process writes its folder (Lucene's lock), so its own changes keep the polls current. */
+    private final StoredPolls storedPolls = new StoredPolls(this::loadPolls, () -> 0);
 
     /** Opens (or creates) the index in a folder, rebuilding it first if it was written with another schema. */
     public LuceneNewsIndex(Path folder) {
@@ -671,31 +664,24 @@ public final class LuceneNewsIndex implements NewsIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store polls", e);
         }
-        pollCache = change.all();
+        storedPolls.replace(change.all());
         return change.counts();
     }
 
     @Override
     public List<Poll> polls(PollFilter filter) {
-        List<Poll> all = pollCache;
-        if (all == null) {
-            all = loadPolls();
-        }
-        return all.stream().filter(filter::test).toList();
+        return storedPolls.matching(filter);
     }
 
-    private synchronized List<Poll> loadPolls() {
-        if (pollCache == null) {
-            pollCache = PollMerge.sortedByDate(withSearcher(s -> {
-                List<Poll> out = new ArrayList<>();
-                StoredFields fields = s.storedFields();
-                for (ScoreDoc sd : s.search(kind(Fields.POLL), Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
-                    out.add(PollDocuments.poll(fields.document(sd.doc)));
-                }
-                return out;
-            }));
-        }
-        return pollCache;
+    private List<Poll> loadPolls() {
+        return withSearcher(s -> {
+            List<Poll> out = new ArrayList<>();
+            StoredFields fields = s.storedFields();
+            for (ScoreDoc sd : s.search(kind(Fields.POLL), Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
+                out.add(PollDocuments.poll(fields.document(sd.doc)));
+            }
+            return out;
+        });
     }
 
     @Override

@@ -1,20 +1,7 @@
 package barometer.indexer.store;
 
-import barometer.indexer.poll.PollJson;
 import barometer.crawler.poll.Poll;
-import barometer.crawler.poll.PollEvidence;
-import barometer.crawler.poll.Population;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import barometer.indexer.poll.PollJson;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
