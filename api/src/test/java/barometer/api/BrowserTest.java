@@ -224,12 +224,18 @@ class BrowserTest {
                 + "<script async src=\"" + BASE + "/embed-resize.js\"></script>");
         try {
             driver.get("http://127.0.0.1:" + host.getAddress().getPort() + "/");
-            waiting().until(d -> d.findElement(By.id("w")).getDomAttribute("data-barometer-resized") != null);
+            // The page announces its height whenever it changes: first while its data loads, again once drawn.
+            driver.switchTo().frame(driver.findElement(By.id("w")));
+            waiting().until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-points") != null);
+            int content = Integer.parseInt(driver.findElement(By.tagName("body")).getDomAttribute("data-height"));
+            driver.switchTo().defaultContent();
+            waiting().until(d -> String.valueOf(content).equals(
+                    d.findElement(By.id("w")).getDomAttribute("data-barometer-resized")));
             int resized = Integer.parseInt(driver.findElement(By.id("w")).getDomAttribute("data-barometer-resized"));
             assertEquals(resized, driver.findElement(By.id("w")).getSize().getHeight());
             driver.switchTo().frame(driver.findElement(By.id("w")));
-            int content = Integer.parseInt(driver.findElement(By.tagName("body")).getDomAttribute("data-height"));
-            assertEquals(content, resized, "the frame is as tall as its page");
+            assertEquals(content, Integer.parseInt(driver.findElement(By.tagName("body")).getDomAttribute("data-height")),
+                    "the frame is as tall as its drawn page");
             assertTrue(resized > 250, "taller than the 150 pixels it was given: " + resized);
             assertTrue(driver.findElement(By.id("alt")).getDomProperty("textContent")
                     .startsWith("“secession”: support, attention and tone. Support (%), poll average: "));
