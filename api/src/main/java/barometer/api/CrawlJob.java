@@ -71,18 +71,18 @@ public class CrawlJob {
     }
 
     private boolean start(boolean everything) {
-        if (due(Instant.now(), everything).isEmpty() || !running.compareAndSet(false, true)) {
+        Instant started = Instant.now();
+        List<SourceDefinition> due = due(started, everything);
+        if (due.isEmpty() || !running.compareAndSet(false, true)) {
             return false;
         }
-        worker.submit(() -> crawlNow(everything));
+        worker.submit(() -> crawlNow(started, due));
         return true;
     }
 
-    private void crawlNow(boolean everything) {
-        Instant started = Instant.now();
+    private void crawlNow(Instant started, List<SourceDefinition> due) {
         try {
             URI self = selfAddress();
-            List<SourceDefinition> due = due(started, everything);
             // Admin-added sources are public-only: the fetcher checks their address again at crawl time (a name may
             // resolve elsewhere than when it was added) and a refusal is that source's failure.
             List<FeedSource> feeds = due.stream().map(d -> d.toFeedSource(self)).toList();

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static barometer.indexer.NewsFixtures.article;
+
 import barometer.crawler.Article;
 import barometer.crawler.poll.Poll;
 import barometer.crawler.poll.PollEvidence;
 import barometer.crawler.poll.Population;
 import barometer.indexer.sentiment.AnalysedArticle;
-import barometer.indexer.sentiment.MentionTone;
 import barometer.indexer.sentiment.TaggedSentence;
 import barometer.indexer.sentiment.ToneClass;
 import barometer.indexer.trend.Interval;
@@ -72,53 +73,13 @@ public abstract class NewsIndexContract {
         }
     }
 
-    /** An article whose text is its sentences, each given as "label:text". */
-    protected static AnalysedArticle article(String slug, String source, String published, String... sentences) {
-        List<TaggedSentence> tagged = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        for (String s : sentences) {
-            int colon = s.indexOf(':');
-            tagged.add(new TaggedSentence(s.substring(colon + 1), Integer.parseInt(s.substring(0, colon))));
-            texts.add(s.substring(colon + 1));
-        }
-        return new AnalysedArticle(new Article("http://news.test/" + slug, "Title " + slug, source,
-                published == null ? null : Instant.parse(published), String.join(" ", texts),
-                slug.equals("b") ? "texit" : "calexit"), tagged);
-    }
-
     private void addFixtures() {
-        index.add(article("a", "Ledger", "2017-01-03T10:00:00Z", "1:Secession petition approved by officials.",
-                "3:The weather was lovely."));
-        index.add(article("b", "Courier", "2017-01-20T10:00:00Z", "2:The secession campaign held a rally."));
-        index.add(article("c", "Ledger", "2017-03-02T10:00:00Z", "0:A poll on secession shows support falling.",
-                "0:Rain fell all day.", "2:Officials were calm."));
-        index.add(article("d", "Courier", "2017-03-09T10:00:00Z", "2:Storms hit the coast."));
-        index.add(article("e", "Ledger", null, "3:An undated secession story."));
+        NewsFixtures.addFixtures(index);
         index.commit();
     }
 
-    private static TaggedSentence withPhrases(String text, int label, Object... phraseAndTone) {
-        List<MentionTone> mentions = new ArrayList<>();
-        for (int i = 0; i < phraseAndTone.length; i += 2) {
-            String phrase = (String) phraseAndTone[i];
-            for (int from = text.indexOf(phrase); from >= 0; from = text.indexOf(phrase, from + 1)) {
-                mentions.add(new MentionTone(from, from + phrase.length(), (ToneClass) phraseAndTone[i + 1]));
-            }
-        }
-        mentions.sort(java.util.Comparator.comparingInt(MentionTone::from));
-        return new TaggedSentence(text, label, List.of(), mentions);
-    }
-
     private void addRivals() {
-        index.add(new AnalysedArticle(new Article("http://news.test/r1", "Rivals", "Ledger",
-                Instant.parse("2017-01-05T10:00:00Z"), "Voters praised Hale, but they attacked Marsh."),
-                List.of(withPhrases("Voters praised Hale, but they attacked Marsh.", 2,
-                        "Voters", ToneClass.NEUTRAL, "praised", ToneClass.POSITIVE, "Hale", ToneClass.POSITIVE,
-                        "attacked", ToneClass.NEGATIVE, "Marsh", ToneClass.NEGATIVE))));
-        index.add(new AnalysedArticle(new Article("http://news.test/r2", "Governor", "Courier",
-                Instant.parse("2017-01-09T10:00:00Z"), "Governor Ann Hale spoke, and Governor Ann Hale left."),
-                List.of(withPhrases("Governor Ann Hale spoke, and Governor Ann Hale left.", 1,
-                        "Governor Ann Hale", ToneClass.NEUTRAL, "spoke", ToneClass.NEUTRAL))));
+        NewsFixtures.addRivals(index);
         index.commit();
     }
 

@@ -50,9 +50,14 @@ final class ClusterConnection implements AutoCloseable {
         generic = new OpenSearchClient(transport).generic();
     }
 
-    /** A request with a JSON body (or none) and its JSON reply. */
+    /** A request without a body and its JSON reply. */
+    JsonNode call(String method, String path) {
+        return call(method, path, null, "application/json");
+    }
+
+    /** A request with a JSON body and its JSON reply. */
     JsonNode call(String method, String path, JsonNode body) {
-        return call(method, path, body == null ? null : body.toString(), "application/json");
+        return call(method, path, body.toString(), "application/json");
     }
 
     /** A request with a newline-delimited JSON body (multi-search). */

@@ -96,7 +96,7 @@ final class IndexLayout {
     void delete(ClusterConnection cluster) {
         for (String index : all()) {
             if (cluster.exists("/" + index)) {
-                cluster.call("DELETE", "/" + index, (JsonNode) null);
+                cluster.call("DELETE", "/" + index);
             }
         }
     }

@@ -237,7 +237,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
         synchronized (writes) {
             send();
             if (unrefreshed) {
-                cluster.call("POST", "/" + layout.joined() + "/_refresh", (JsonNode) null);
+                cluster.call("POST", "/" + layout.joined() + "/_refresh");
                 unrefreshed = false;
             }
         }
@@ -501,7 +501,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     @Override
     public long articleCount() {
         visible();
-        return cluster.call("GET", "/" + layout.articles + "/_count", (JsonNode) null).path("count").asLong();
+        return cluster.call("GET", "/" + layout.articles + "/_count").path("count").asLong();
     }
 
     /**
@@ -516,7 +516,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
             if (versionWrites == localWrites && now - versionAt < VERSION_CACHE_NANOS) {
                 return version;
             }
-            JsonNode stats = cluster.call("GET", "/" + layout.joined() + "/_stats/indexing", (JsonNode) null);
+            JsonNode stats = cluster.call("GET", "/" + layout.joined() + "/_stats/indexing");
             JsonNode indexing = stats.path("_all").path("primaries").path("indexing");
             version = indexing.path("index_total").asLong() + indexing.path("delete_total").asLong();
             versionWrites = localWrites;
@@ -664,7 +664,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
      * does not change under it). Returns how many.
      */
     private long forEachMatch(String index, ObjectNode query, ArrayNode sort, Consumer<JsonNode> page) {
-        String pit = cluster.call("POST", "/" + index + "/_search/point_in_time?keep_alive=2m", (JsonNode) null)
+        String pit = cluster.call("POST", "/" + index + "/_search/point_in_time?keep_alive=2m")
                 .path("pit_id").asText();
         long sent = 0;
         try {
@@ -1084,9 +1084,9 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     /** The cluster's health: green, yellow or red, and its nodes' names. */
     @Override
     public BackendHealth health() {
-        JsonNode h = cluster.call("GET", "/_cluster/health", (JsonNode) null);
+        JsonNode h = cluster.call("GET", "/_cluster/health");
         List<String> nodes = new ArrayList<>();
-        cluster.call("GET", "/_nodes/_all/none", (JsonNode) null).path("nodes")
+        cluster.call("GET", "/_nodes/_all/none").path("nodes")
                 .forEach(n -> nodes.add(n.path("name").asText()));
         nodes.sort(null);
         return new BackendHealth("opensearch", h.path("status").asText(), nodes);
@@ -1095,7 +1095,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     /** Bytes the primaries of Barometer's indices take on the cluster's disks (replicas not counted). */
     public long storeBytes() {
         visible();
-        return cluster.call("GET", "/" + layout.joined() + "/_stats/store", (JsonNode) null)
+        return cluster.call("GET", "/" + layout.joined() + "/_stats/store")
                 .path("_all").path("primaries").path("store").path("size_in_bytes").asLong();
     }
 
@@ -1104,7 +1104,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
      * same figure).
      */
     public long clusterHeapBytes() {
-        JsonNode stats = cluster.call("GET", "/_nodes/stats/jvm", (JsonNode) null).path("nodes");
+        JsonNode stats = cluster.call("GET", "/_nodes/stats/jvm").path("nodes");
         Map<Long, Long> byProcess = new HashMap<>();
         processIds().forEach((node, pid) -> byProcess.put(pid,
                 stats.path(node).path("jvm").path("mem").path("heap_used_in_bytes").asLong()));
@@ -1130,7 +1130,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     /** Each node's operating-system process id. */
     private Map<String, Long> processIds() {
         Map<String, Long> out = new HashMap<>();
-        cluster.call("GET", "/_nodes/process", (JsonNode) null).path("nodes").properties()
+        cluster.call("GET", "/_nodes/process").path("nodes").properties()
                 .forEach(e -> out.put(e.getKey(), e.getValue().path("process").path("id").asLong()));
         return out;
     }

@@ -1,12 +1,12 @@
 package barometer.indexer.opensearch;
 
 import barometer.indexer.InvalidQueryException;
+import barometer.indexer.store.NamedWords;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -14,17 +14,14 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.RegexpQuery;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.WildcardQuery;
-import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * A parsed user query ({@link barometer.indexer.store.UserQueries}) as OpenSearch query DSL. The terms are already
@@ -143,34 +140,10 @@ final class QueryTranslation {
      * mentions whose phrase the query names. Matches nothing when the query names no word.
      */
     static ObjectNode anyWordOf(Query query, String sourceField, String targetField) {
+        NamedWords named = NamedWords.of(query, sourceField);
         List<ObjectNode> words = new ArrayList<>();
-        query.visit(new QueryVisitor() {
-            @Override
-            public boolean acceptField(String f) {
-                return sourceField.equals(f);
-            }
-
-            @Override
-            public void consumeTerms(Query q, Term... ts) {
-                for (Term t : ts) {
-                    if (sourceField.equals(t.field())) {
-                        words.add(leaf("term", targetField, JSON.textNode(t.text())));
-                    }
-                }
-            }
-
-            @Override
-            public void consumeTermsMatching(Query q, String f, Supplier<ByteRunAutomaton> automaton) {
-                if (sourceField.equals(f) && q instanceof MultiTermQuery) {
-                    words.add(of(q, targetField));
-                }
-            }
-
-            @Override
-            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
-            }
-        });
+        named.terms().forEach(t -> words.add(leaf("term", targetField, JSON.textNode(t.text()))));
+        named.patterns().forEach(p -> words.add(of(p, targetField)));
         if (words.isEmpty()) {
             return wrap("match_none", JSON.objectNode());
         }

@@ -159,7 +159,7 @@ public final class SourceLeases implements AutoCloseable {
         String id = "source-" + OpenSearchNewsIndex.id(source);
         try {
             cluster.call("DELETE", "/" + index + "/_doc/" + id + "?if_seq_no=" + read.path("_seq_no").asLong()
-                    + "&if_primary_term=" + read.path("_primary_term").asLong(), (JsonNode) null);
+                    + "&if_primary_term=" + read.path("_primary_term").asLong());
         } catch (ClusterException e) {
             if (!e.getMessage().contains(": 409 ") && !e.getMessage().contains(": 404 ")) {
                 throw e;

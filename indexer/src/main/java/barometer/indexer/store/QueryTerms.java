@@ -2,21 +2,16 @@ package barometer.indexer.store;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * The terms of one field that a query looks for (not those it excludes), so that a collector can read
@@ -37,37 +32,8 @@ final class QueryTerms {
     }
 
     static QueryTerms of(Query query, String field) {
-        Set<Term> terms = new LinkedHashSet<>();
-        List<MultiTermQuery> patterns = new ArrayList<>();
-        query.visit(new QueryVisitor() {
-            @Override
-            public boolean acceptField(String f) {
-                return field.equals(f);
-            }
-
-            @Override
-            public void consumeTerms(Query q, Term... ts) {
-                for (Term t : ts) {
-                    if (field.equals(t.field())) {
-                        terms.add(t);
-                    }
-                }
-            }
-
-            @Override
-            public void consumeTermsMatching(Query q, String f, Supplier<ByteRunAutomaton> automaton) {
-                if (field.equals(f) && q instanceof MultiTermQuery mtq) {
-                    patterns.add(mtq);
-                }
-            }
-
-            @Override
-            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                // Words a query excludes are not what it names.
-                return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
-            }
-        });
-        return new QueryTerms(field, terms, patterns);
+        NamedWords named = NamedWords.of(query, field);
+        return new QueryTerms(field, named.terms(), named.patterns());
     }
 
     boolean isEmpty() {

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static barometer.indexer.NewsFixtures.addFixtures;
+import static barometer.indexer.NewsFixtures.addRivals;
+import static barometer.indexer.NewsFixtures.article;
+import static barometer.indexer.NewsFixtures.withPhrases;
+
 import barometer.crawler.Article;
 import barometer.indexer.ContentHash;
 import barometer.indexer.InvalidQueryException;
@@ -21,7 +26,6 @@ import barometer.indexer.ToneScope;
 import barometer.indexer.TrendQuery;
 import barometer.indexer.TrendSeries;
 import barometer.indexer.sentiment.AnalysedArticle;
-import barometer.indexer.sentiment.MentionTone;
 import barometer.indexer.sentiment.TaggedSentence;
 import barometer.indexer.sentiment.ToneClass;
 import barometer.indexer.trend.Interval;
@@ -57,30 +61,6 @@ class LuceneNewsIndexTest {
     @AfterEach
     void close() {
         index.close();
-    }
-
-    /** An article whose text is its sentences, each given as "label:text". */
-    private static AnalysedArticle article(String slug, String source, String published, String... sentences) {
-        List<TaggedSentence> tagged = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        for (String s : sentences) {
-            int colon = s.indexOf(':');
-            tagged.add(new TaggedSentence(s.substring(colon + 1), Integer.parseInt(s.substring(0, colon))));
-            texts.add(s.substring(colon + 1));
-        }
-        return new AnalysedArticle(new Article("http://news.test/" + slug, "Title " + slug, source,
-                published == null ? null : Instant.parse(published), String.join(" ", texts),
-                slug.equals("b") ? "texit" : "calexit"), tagged);
-    }
-
-    private void addFixtures(LuceneNewsIndex target) {
-        target.add(article("a", "Ledger", "2017-01-03T10:00:00Z", "1:Secession petition approved by officials.",
-                "3:The weather was lovely."));
-        target.add(article("b", "Courier", "2017-01-20T10:00:00Z", "2:The secession campaign held a rally."));
-        target.add(article("c", "Ledger", "2017-03-02T10:00:00Z", "0:A poll on secession shows support falling.",
-                "0:Rain fell all day.", "2:Officials were calm."));
-        target.add(article("d", "Courier", "2017-03-09T10:00:00Z", "2:Storms hit the coast."));
-        target.add(article("e", "Ledger", null, "3:An undated secession story."));
     }
 
     /**
@@ -119,35 +99,9 @@ class LuceneNewsIndexTest {
                 counts(MAR, 1, 1, 2, 0.5, null, 1, 0.0, true)), counts(points));
     }
 
-    /** A sentence with a phrase tone on every occurrence of each named phrase, other words without one. */
-    private static TaggedSentence withPhrases(String text, int label, Object... phraseAndTone) {
-        List<MentionTone> mentions = new ArrayList<>();
-        for (int i = 0; i < phraseAndTone.length; i += 2) {
-            String phrase = (String) phraseAndTone[i];
-            for (int from = text.indexOf(phrase); from >= 0; from = text.indexOf(phrase, from + 1)) {
-                mentions.add(new MentionTone(from, from + phrase.length(), (ToneClass) phraseAndTone[i + 1]));
-            }
-        }
-        mentions.sort(java.util.Comparator.comparingInt(MentionTone::from));
-        return new TaggedSentence(text, label, List.of(), mentions);
-    }
-
-    private void addRivals() {
-        // One sentence, warm toward Hale and hostile toward Marsh; CoreNLP's class for the whole is neutral.
-        index.add(new AnalysedArticle(new Article("http://news.test/r1", "Rivals", "Ledger",
-                Instant.parse("2017-01-05T10:00:00Z"), "Voters praised Hale, but they attacked Marsh."),
-                List.of(withPhrases("Voters praised Hale, but they attacked Marsh.", 2,
-                        "Voters", ToneClass.NEUTRAL, "praised", ToneClass.POSITIVE, "Hale", ToneClass.POSITIVE,
-                        "attacked", ToneClass.NEGATIVE, "Marsh", ToneClass.NEGATIVE))));
-        index.add(new AnalysedArticle(new Article("http://news.test/r2", "Governor", "Courier",
-                Instant.parse("2017-01-09T10:00:00Z"), "Governor Ann Hale spoke, and Governor Ann Hale left."),
-                List.of(withPhrases("Governor Ann Hale spoke, and Governor Ann Hale left.", 1,
-                        "Governor Ann Hale", ToneClass.NEUTRAL, "spoke", ToneClass.NEUTRAL))));
-    }
-
     @Test
     void mentionToneIsTheToneTowardTheQueryWordsWhereTheyStand() {
-        addRivals();
+        addRivals(index);
 
         TrendPoint hale = trend("hale", ToneScope.MENTIONS, false, 1).points().get(0);
         TrendPoint marsh = trend("marsh", ToneScope.MENTIONS, false, 1).points().get(0);
@@ -163,7 +117,7 @@ class LuceneNewsIndexTest {
 
     @Test
     void aPhraseQueryCountsEachNamedPhraseOnceAndExcludedSentencesNotAtAll() {
-        addRivals();
+        addRivals(index);
 
         TrendPoint phrase = trend("\"ann hale\"", ToneScope.MENTIONS, false, 1).points().get(0);
         TrendPoint excluding = trend("hale -marsh", ToneScope.MENTIONS, false, 1).points().get(0);
@@ -179,7 +133,7 @@ class LuceneNewsIndexTest {
 
     @Test
     void aBlankQueryHasNoWordsToScoreAndFallsBackToTheSentenceMeasure() {
-        addRivals();
+        addRivals(index);
 
         TrendSeries all = trend("", ToneScope.MENTIONS, false, 1);
 
@@ -467,7 +421,7 @@ class LuceneNewsIndexTest {
 
     @Test
     void evidenceCarriesTheToneTowardTheQueryWordsInEachSentence() {
-        addRivals();
+        addRivals(index);
 
         List<SentenceHit> hits = index.sentences("hale", JAN, LocalDate.of(2017, 1, 31), ZoneOffset.UTC, 10);
 
@@ -588,7 +542,7 @@ class LuceneNewsIndexTest {
         index.close();
         emptyFolder();
         index = new LuceneNewsIndex(folder, 1);
-        addRivals();
+        addRivals(index);
         index.commit();
         index.close();
 
