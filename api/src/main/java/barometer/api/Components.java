@@ -58,12 +58,22 @@ class Components {
         if (config.index().backend() != barometer.indexer.IndexBackend.OPENSEARCH) {
             return SourceClaims.ALL;
         }
+        if (!config.role().works()) {
+            // An api process neither reads sources nor tags: it takes no lease and sends no worker heartbeat.
+            return SourceClaims.ALL;
+        }
         BarometerConfig.OpenSearch os = config.opensearch();
         String name = config.leases().worker().orElseGet(() -> hostName() + "-" + ProcessHandle.current().pid());
         var leases = new barometer.indexer.opensearch.SourceLeases(new barometer.indexer.opensearch.ClusterSettings(
                 barometer.indexer.opensearch.ClusterSettings.hosts(os.hosts()), os.user(), os.password(), os.apiKey(),
                 os.indexPrefix(), os.shards(), os.replicas()), name, config.leases().time(), java.time.Clock.systemUTC());
-        return leases::claim;
+        return new LeasedSources(leases, name);
+    }
+
+    void closeSourceClaims(@Disposes SourceClaims claims) {
+        if (claims instanceof LeasedSources leased) {
+            leased.close();
+        }
     }
 
     private static String hostName() {
@@ -138,11 +148,12 @@ class Components {
 
     @Produces
     @ApplicationScoped
-    Ingest ingest(SentimentTagger tagger, NewsIndex index, WorkerCount workers, BarometerConfig config) {
-        // An api process leaves the tagging queue to the workers.
+    Ingest ingest(SentimentTagger tagger, NewsIndex index, WorkerCount workers, BarometerConfig config,
+                  SourceClaims claims) {
+        // An api process leaves the tagging queue to the workers; workers sharing a cluster each take their part.
         return new Ingest(tagger, index, workers.workers(), new barometer.indexer.CommitPolicy(
                 config.ingest().commitEvery(), config.ingest().commitWithin()), config.ingest().tagging(),
-                config.role().works());
+                config.role().works(), claims::share);
     }
 
     /** Articles tagged at once, each on its own pipeline: one per core, as many as the heap holds, unless configured. */

@@ -47,6 +47,8 @@ public class CrawlJob {
     private final barometer.api.alert.AlertCheck alerts;
 
     private final SourceClaims claims;
+    /** The sources the running crawl reads (empty between crawls): their leases are kept until it ends. */
+    private volatile java.util.Set<String> crawling = java.util.Set.of();
 
     CrawlJob(BarometerConfig config, Crawler crawler, SentimentTagger tagger, Ingest ingest, NewsIndex index,
              SourceCatalog sources, barometer.api.alert.AlertCheck alerts, SourceClaims claims) {
@@ -76,6 +78,7 @@ public class CrawlJob {
         if (due.isEmpty() || !running.compareAndSet(false, true)) {
             return false;
         }
+        crawling = due.stream().map(SourceDefinition::url).collect(java.util.stream.Collectors.toUnmodifiableSet());
         worker.submit(() -> crawlNow(started, due));
         return true;
     }
@@ -103,6 +106,7 @@ public class CrawlJob {
         } catch (RuntimeException e) {
             LOG.error("Crawl failed", e);
         } finally {
+            crawling = java.util.Set.of();
             running.set(false);
         }
     }
@@ -112,7 +116,8 @@ public class CrawlJob {
      * may have, so that processes sharing a cluster never read one source twice.
      */
     private List<SourceDefinition> due(Instant now, boolean everything) {
-        java.util.Set<String> held = claims.claim(sources.due(now, true).stream().map(SourceDefinition::url).toList());
+        java.util.Set<String> held = claims.claim(sources.due(now, true).stream().map(SourceDefinition::url).toList(),
+                crawling);
         return sources.due(now, everything).stream().filter(d -> held.contains(d.url())).toList();
     }
 

@@ -15,7 +15,10 @@ public class StatusResource {
     private final CrawlJob crawl;
     private final barometer.indexer.Ingest ingest;
 
-    StatusResource(NewsIndex index, CrawlJob crawl, barometer.indexer.Ingest ingest) {
+    private final SourceClaims claims;
+
+    StatusResource(NewsIndex index, CrawlJob crawl, barometer.indexer.Ingest ingest, SourceClaims claims) {
+        this.claims = claims;
         this.index = index;
         this.crawl = crawl;
         this.ingest = ingest;
@@ -26,15 +29,16 @@ public class StatusResource {
      *
      * @param tagging the tagging queue: articles stored and waiting for their tone, tagged so far, and the rate
      * @param index the index's backend and, for a cluster, its health and nodes
+     * @param work a worker's sources and part of the tagging queue; null for a process that is not one of several
      */
     public record Status(long articles, long polls, CrawlStatus crawl, barometer.indexer.Ingest.TaggingQueue tagging,
-                         long heapUsedBytes, barometer.indexer.BackendHealth index) {
+                         long heapUsedBytes, barometer.indexer.BackendHealth index, SourceClaims.Holding work) {
     }
 
     @GET
     public Status status() {
         Runtime rt = Runtime.getRuntime();
         return new Status(index.articleCount(), index.polls(PollFilter.ALL).size(), crawl.status(), ingest.queue(),
-                rt.totalMemory() - rt.freeMemory(), index.health());
+                rt.totalMemory() - rt.freeMemory(), index.health(), claims.holding());
     }
 }

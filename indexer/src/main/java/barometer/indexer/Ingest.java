@@ -66,6 +66,7 @@ public final class Ingest implements AutoCloseable {
     private final Object queueLock = new Object();
     private final AtomicLong articlesTagged = new AtomicLong();
     private volatile long firstTaggedNanos;
+    private final java.util.function.Supplier<TaggingShare> share;
 
     /**
      * @param workers articles tagged at once; one per core keeps the machine busy
@@ -97,6 +98,16 @@ public final class Ingest implements AutoCloseable {
      */
     public Ingest(SentimentTagger tagger, NewsIndex index, int workers, CommitPolicy policy, Tagging tagging,
             boolean startQueue) {
+        this(tagger, index, workers, policy, tagging, startQueue, () -> TaggingShare.ALL);
+    }
+
+    /**
+     * @param share this process's part of the tagging queue, asked again at each refill: workers sharing a cluster
+     *        each take their own part (their place among the live workers), so that none tags an article twice
+     */
+    public Ingest(SentimentTagger tagger, NewsIndex index, int workers, CommitPolicy policy, Tagging tagging,
+            boolean startQueue, java.util.function.Supplier<TaggingShare> share) {
+        this.share = share;
         this.tagger = tagger;
         this.index = index;
         this.policy = policy;
@@ -217,7 +228,7 @@ public final class Ingest implements AutoCloseable {
     private Article nextToTag() throws InterruptedException {
         synchronized (queueLock) {
             if (toTag.isEmpty()) {
-                for (Article a : index.untagged(32, java.util.Set.copyOf(taggingNow))) {
+                for (Article a : index.untagged(32, java.util.Set.copyOf(taggingNow), share.get())) {
                     if (taggingNow.add(a.url())) {
                         toTag.add(a);
                     }
@@ -227,7 +238,13 @@ public final class Ingest implements AutoCloseable {
                 queueLock.wait(1000);
                 return null;
             }
-            return toTag.poll();
+            Article next = toTag.poll();
+            if (!share.get().holds(next.url())) {
+                // The live workers changed since the refill: this one is now another worker's to tag.
+                taggingNow.remove(next.url());
+                return null;
+            }
+            return next;
         }
     }
 

@@ -43,10 +43,10 @@ public interface NewsIndex extends AutoCloseable {
     void commit();
 
     /**
-     * Up to {@code limit} articles stored before their tagging, leaving out the URLs in {@code except} (those being
-     * tagged): what the tagging queue works through, after a restart too.
+     * Up to {@code limit} articles stored before their tagging, in this process's {@code share} of the queue, leaving
+     * out the URLs in {@code except} (those being tagged): what the tagging queue works through, after a restart too.
      */
-    List<Article> untagged(int limit, java.util.Set<String> except);
+    List<Article> untagged(int limit, java.util.Set<String> except, TaggingShare share);
 
     /**
      * The text of up to {@code limit} sentences that match the query, best matches first: only the text, for

@@ -112,6 +112,35 @@ class IngestTest {
     }
 
     @Test
+    void aWorkerTagsOnlyItsPartOfTheQueueUntilItsPartGrows(@TempDir Path folder) throws Exception {
+        try (LuceneNewsIndex index = new LuceneNewsIndex(folder)) {
+            for (int i = 0; i < 8; i++) {
+                index.add(barometer.indexer.sentiment.AnalysedArticle.untagged(article("http://news.test/q" + i,
+                        "Voters in district " + i + " were hopeful.")));
+            }
+            index.commit();
+        }
+        var share = new java.util.concurrent.atomic.AtomicReference<>(new TaggingShare(0, 2));
+        try (LuceneNewsIndex index = new LuceneNewsIndex(folder);
+             Ingest ingest = new Ingest(tagger, index, 1, CommitPolicy.DEFAULT, Tagging.QUEUED, true, share::get)) {
+            long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+            while (index.untaggedCount() > 5 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(1500); // a worker that overstepped its part would have gone on meanwhile
+            // Part 1 of 2 holds slots 0 to 2047: q2 (534), q3 (503), q4 (156); the other five are another worker's.
+            assertEquals(java.util.Set.of("http://news.test/q0", "http://news.test/q1", "http://news.test/q5",
+                    "http://news.test/q6", "http://news.test/q7"), java.util.Set.copyOf(index.untagged(10,
+                    java.util.Set.of(), TaggingShare.ALL).stream().map(Article::url).toList()));
+            assertEquals(3, ingest.queue().tagged());
+
+            share.set(TaggingShare.ALL); // the other worker's heartbeat ran out
+            assertEquals(true, ingest.awaitTagged(java.time.Duration.ofMinutes(2)));
+            assertEquals(8, ingest.queue().tagged());
+        }
+    }
+
+    @Test
     void sentencesOverTheCapAreCountedNotDropped(@TempDir Path folder) {
         String text = "Short and sweet. The committee " + "and the council ".repeat(40) + "met.";
         try (LuceneNewsIndex index = new LuceneNewsIndex(folder); Ingest ingest = new Ingest(tagger, index, 1)) {

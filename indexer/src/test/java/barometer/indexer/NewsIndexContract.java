@@ -351,8 +351,8 @@ public abstract class NewsIndexContract {
         index.commit();
 
         assertEquals(1, index.untaggedCount());
-        assertEquals(List.of("http://news.test/p"), index.untagged(10, Set.of()).stream().map(Article::url).toList());
-        assertEquals(List.of(), index.untagged(10, Set.of("http://news.test/p")));
+        assertEquals(List.of("http://news.test/p"), index.untagged(10, Set.of(), TaggingShare.ALL).stream().map(Article::url).toList());
+        assertEquals(List.of(), index.untagged(10, Set.of("http://news.test/p"), TaggingShare.ALL));
         assertEquals(1, index.search(SearchRequest.of("secession", null, null, 1, 10)).total());
         assertEquals(1, trend("secession", ToneScope.ARTICLES, false).points().get(0).untagged());
         assertTrue(index.sentencesOf(ContentHash.of(a.text())).isEmpty());
@@ -364,6 +364,33 @@ public abstract class NewsIndexContract {
         assertEquals(List.of(new TaggedSentence("Secession is pending.", 3)),
                 index.sentencesOf(ContentHash.of(a.text())).orElseThrow());
         assertEquals(0, trend("secession", ToneScope.ARTICLES, false).points().get(0).untagged());
+    }
+
+    @Test
+    void workersSharingTheQueueEachGetTheirOwnPartOfIt() {
+        for (int i = 0; i < 8; i++) {
+            index.add(AnalysedArticle.untagged(new Article("http://news.test/q" + i, "Pending " + i, "Ledger",
+                    Instant.parse("2017-01-03T10:00:00Z"), "Secession is pending in part " + i + ".")));
+        }
+        index.commit();
+
+        // Slots (first 12 bits of the URL's SHA-256): q0 3562, q1 3182, q2 534, q3 503, q4 156, q5 2934, q6 2164,
+        // q7 2610.
+        assertEquals(Set.of("http://news.test/q2", "http://news.test/q3", "http://news.test/q4"),
+                pendingUrls(new TaggingShare(0, 2)));
+        assertEquals(Set.of("http://news.test/q0", "http://news.test/q1", "http://news.test/q5", "http://news.test/q6",
+                "http://news.test/q7"), pendingUrls(new TaggingShare(1, 2)));
+        assertEquals(Set.of("http://news.test/q0", "http://news.test/q1", "http://news.test/q5"),
+                pendingUrls(new TaggingShare(2, 3)), "slots 2730 to 4095");
+        assertEquals(8, pendingUrls(TaggingShare.ALL).size());
+        assertEquals(2, index.untagged(2, Set.of(), new TaggingShare(1, 2)).size());
+        assertEquals(Set.of("http://news.test/q2"), Set.copyOf(index.untagged(10,
+                Set.of("http://news.test/q3", "http://news.test/q4"), new TaggingShare(0, 2)).stream()
+                .map(Article::url).toList()));
+    }
+
+    private Set<String> pendingUrls(TaggingShare share) {
+        return Set.copyOf(index.untagged(100, Set.of(), share).stream().map(Article::url).toList());
     }
 
     @Test

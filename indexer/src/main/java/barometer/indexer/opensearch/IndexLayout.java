@@ -46,7 +46,7 @@ final class IndexLayout {
                  "language": {"type": "keyword"}, "lead_image": {"type": "keyword", "index": false, "doc_values": false},
                  "modified": {"type": "long", "index": false, "doc_values": false},
                  "content_hash": {"type": "keyword"}, "story": {"type": "keyword"}, "sim_band": {"type": "keyword"},
-                 "sim_hash": {"type": "binary"}, "pending": {"type": "boolean"},
+                 "sim_hash": {"type": "binary"}, "pending": {"type": "boolean"}, "slot": {"type": "integer"},
                  "sentiment": {"type": "double"}, "net": {"type": "double"}, "tone_class": {"type": "keyword"},
                  "tone_shares": {"type": "double", "index": false, "doc_values": false},
                  "sentence_count": {"type": "integer", "index": false, "doc_values": false}}""");
@@ -65,6 +65,10 @@ final class IndexLayout {
         create(cluster, polls, """
                 {"key": {"type": "keyword"}, "topic": {"type": "keyword"},
                  "json": {"type": "keyword", "index": false, "doc_values": false}}""");
+        // Added after the first layout shipped; a field added to a mapping changes no stored document.
+        ObjectNode slot = ClusterConnection.json().createObjectNode();
+        slot.putObject("properties").putObject("slot").put("type", "integer");
+        cluster.call("PUT", "/" + articles + "/_mapping", slot);
     }
 
     private void create(ClusterConnection cluster, String index, String properties) {

@@ -15,6 +15,7 @@ import barometer.indexer.SearchSort;
 import barometer.indexer.SentenceHit;
 import barometer.indexer.Snippets;
 import barometer.indexer.StoredArticle;
+import barometer.indexer.TaggingShare;
 import barometer.indexer.ToneScale;
 import barometer.indexer.ToneScope;
 import barometer.indexer.TrendQuery;
@@ -273,7 +274,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
             d.put("sim_hash", Base64.getEncoder().encodeToString(MinHash.toBytes(sig)));
             MinHash.bands(sig).forEach(d.withArray("sim_band")::add);
         });
-        d.put("pending", analysed.pending());
+        d.put("pending", analysed.pending()).put("slot", TaggingShare.slot(a.url()));
         double mean = analysed.meanSentiment();
         if (!Double.isNaN(mean)) {
             d.put("sentiment", mean).put("net", ToneScale.NET.value(mean, ToneScope.ARTICLES));
@@ -449,11 +450,23 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     }
 
     @Override
-    public List<Article> untagged(int limit, Set<String> except) {
+    public List<Article> untagged(int limit, Set<String> except, TaggingShare share) {
         visible();
         ObjectNode body = JSON.createObjectNode();
         body.put("size", Math.max(1, limit + except.size()));
-        body.putObject("query").putObject("term").put("pending", true);
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.withArray("filter").addObject().putObject("term").put("pending", true);
+        if (!share.equals(TaggingShare.ALL)) {
+            ObjectNode either = bool.withArray("filter").addObject().putObject("bool");
+            either.withArray("should").addObject().putObject("range").putObject("slot")
+                    .put("gte", share.fromSlot()).put("lt", share.toSlot());
+            if (share.part() == 0) {
+                // Articles stored before the slot field existed belong to the first part.
+                either.withArray("should").addObject().putObject("bool").withArray("must_not").addObject()
+                        .putObject("exists").put("field", "slot");
+            }
+            either.put("minimum_should_match", 1);
+        }
         body.putArray("sort").addObject().put("url", "asc");
         List<Article> out = new ArrayList<>();
         for (JsonNode hit : search(layout.articles, body).path("hits").path("hits")) {

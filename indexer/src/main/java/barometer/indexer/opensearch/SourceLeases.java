@@ -1,5 +1,6 @@
 package barometer.indexer.opensearch;
 
+import barometer.indexer.TaggingShare;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -34,6 +35,7 @@ public final class SourceLeases implements AutoCloseable {
     private final String worker;
     private final Duration lease;
     private final Clock clock;
+    private volatile TaggingShare share;
 
     /**
      * @param worker this worker's name, unique among the workers sharing the cluster
@@ -62,6 +64,8 @@ public final class SourceLeases implements AutoCloseable {
                 }
             }
         }
+        // The tagging queue starts before the first claim: it must know its part from the start.
+        beat(clock.millis());
     }
 
     /**
@@ -70,24 +74,36 @@ public final class SourceLeases implements AutoCloseable {
      * must come well within the lease time.
      */
     public Set<String> claim(Collection<String> sources) {
+        return claim(sources, Set.of());
+    }
+
+    /**
+     * As {@link #claim(Collection)}, but the sources in {@code busy} (those a crawl of this worker is reading now)
+     * are renewed even beyond the fair share: they are let go only by a claim after that crawl, so that a worker
+     * joining meanwhile cannot read them at the same time.
+     */
+    public Set<String> claim(Collection<String> sources, Set<String> busy) {
         long now = clock.millis();
         long expires = now + lease.toMillis();
-        ObjectNode beat = JSON.createObjectNode().put("kind", "worker").put("worker", worker).put("expires", expires);
-        cluster.call("PUT", "/" + index + "/_doc/worker-" + OpenSearchNewsIndex.id(worker) + "?refresh=true", beat);
-        int fair = (int) Math.ceil(sources.size() / (double) Math.max(1, liveWorkers(now)));
+        int workers = beat(now);
+        int fair = (int) Math.ceil(sources.size() / (double) workers);
 
         Map<String, JsonNode> leases = leases(sources);
         Set<String> held = new TreeSet<>();
         List<String> free = new ArrayList<>();
-        for (String source : new TreeSet<>(sources)) {
+        List<String> order = new ArrayList<>(new TreeSet<>(sources));
+        order.sort(java.util.Comparator.comparing(source -> !busy.contains(source))); // busy ones count first
+        for (String source : order) {
             JsonNode doc = leases.get(source);
             JsonNode src = doc == null ? null : doc.path("_source");
             boolean mine = src != null && worker.equals(src.path("worker").asText());
             boolean live = src != null && src.path("expires").asLong() > now;
             if (mine && live) {
-                if (held.size() < fair && write(source, doc, expires)) {
-                    held.add(source);
-                } else if (held.size() >= fair) {
+                if (busy.contains(source) || held.size() < fair) {
+                    if (write(source, doc, expires)) {
+                        held.add(source);
+                    }
+                } else {
                     letGo(source, doc);
                 }
             } else if (!live) {
@@ -105,13 +121,43 @@ public final class SourceLeases implements AutoCloseable {
         return held;
     }
 
-    /** The workers whose heartbeat has not run out. */
-    private long liveWorkers(long now) {
+    /**
+     * This worker's part of the tagging queue: its place among the live workers by name, as of its last heartbeat
+     * (each claim renews it). Parts change only when a worker joins or its heartbeat runs out, so for at most one
+     * claim interval after that two workers may tag the same article, which gives the same tags twice.
+     */
+    public TaggingShare share() {
+        return share;
+    }
+
+    /** Renews this worker's heartbeat and reads the live workers; returns how many there are (this one included). */
+    private int beat(long now) {
+        ObjectNode beat = JSON.createObjectNode().put("kind", "worker").put("worker", worker)
+                .put("expires", now + lease.toMillis());
+        cluster.call("PUT", "/" + index + "/_doc/worker-" + OpenSearchNewsIndex.id(worker) + "?refresh=true", beat);
+        List<String> live = liveWorkers(now);
+        if (!live.contains(worker)) {
+            live.add(worker);
+            live.sort(null);
+        }
+        share = new TaggingShare(live.indexOf(worker), live.size());
+        return live.size();
+    }
+
+    /** The names of the workers whose heartbeat has not run out, sorted. */
+    private List<String> liveWorkers(long now) {
         ObjectNode body = JSON.createObjectNode();
+        body.put("size", TaggingShare.SLOTS);
+        body.putArray("_source").add("worker");
         ObjectNode bool = body.putObject("query").putObject("bool");
         bool.withArray("filter").addObject().putObject("term").put("kind", "worker");
         bool.withArray("filter").addObject().putObject("range").putObject("expires").put("gt", now);
-        return cluster.call("POST", "/" + index + "/_count", body).path("count").asLong();
+        List<String> names = new ArrayList<>();
+        for (JsonNode hit : cluster.call("POST", "/" + index + "/_search", body).path("hits").path("hits")) {
+            names.add(hit.path("_source").path("worker").asText());
+        }
+        names.sort(null);
+        return names;
     }
 
     /** The lease documents of the sources (realtime), with the sequence numbers a conditional write needs. */

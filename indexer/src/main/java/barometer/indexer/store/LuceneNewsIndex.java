@@ -242,19 +242,37 @@ public final class LuceneNewsIndex implements NewsIndex {
     }
 
     @Override
-    public List<Article> untagged(int limit, java.util.Set<String> except) {
+    public List<Article> untagged(int limit, java.util.Set<String> except, barometer.indexer.TaggingShare share) {
         Query pending = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.PENDING, "1")), Occur.FILTER)
                 .add(kind(Fields.ARTICLE), Occur.FILTER)
                 .build();
+        if (share.equals(barometer.indexer.TaggingShare.ALL)) {
+            return withSearcher(s -> {
+                List<Article> out = new ArrayList<>();
+                StoredFields stored = s.storedFields();
+                TopDocs top = s.search(pending, Math.max(1, limit + except.size()));
+                for (ScoreDoc sd : top.scoreDocs) {
+                    Article a = ArticleDocuments.article(stored.document(sd.doc));
+                    if (!except.contains(a.url()) && out.size() < limit) {
+                        out.add(a);
+                    }
+                }
+                return List.copyOf(out);
+            });
+        }
+        // A part of the queue (one index is not shared by processes, but the contract holds): the slot is a hash of
+        // the URL, so the pending articles are read in order until enough are in the part.
         return withSearcher(s -> {
             List<Article> out = new ArrayList<>();
             StoredFields stored = s.storedFields();
-            TopDocs top = s.search(pending, Math.max(1, limit + except.size()));
-            for (ScoreDoc sd : top.scoreDocs) {
-                Article a = ArticleDocuments.article(stored.document(sd.doc));
-                if (!except.contains(a.url()) && out.size() < limit) {
-                    out.add(a);
+            for (ScoreDoc sd : s.search(pending, Math.max(1, s.count(pending))).scoreDocs) {
+                String url = stored.document(sd.doc, java.util.Set.of(Fields.URL)).get(Fields.URL);
+                if (share.holds(url) && !except.contains(url)) {
+                    out.add(ArticleDocuments.article(stored.document(sd.doc)));
+                    if (out.size() >= limit) {
+                        break;
+                    }
                 }
             }
             return List.copyOf(out);

@@ -3,6 +3,7 @@ package barometer.indexer.opensearch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import barometer.indexer.TaggingShare;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,30 +54,42 @@ class SourceLeasesTest {
     void workersSplitTheSourcesAndTheSurvivorTakesOverWhenALeaseRunsOut() {
         TestClock clock = new TestClock();
         ClusterSettings settings = ClusterSettings.of(CLUSTER.cluster().hosts(), "leases-" + System.nanoTime());
-        try (SourceLeases a = new SourceLeases(settings, "worker-a", LEASE, clock);
-             SourceLeases b = new SourceLeases(settings, "worker-b", LEASE, clock)) {
+        try (SourceLeases a = new SourceLeases(settings, "worker-a", LEASE, clock)) {
+            assertEquals(TaggingShare.ALL, a.share(), "alone, A tags the whole queue");
             assertEquals(Set.copyOf(SOURCES), a.claim(SOURCES), "alone, A takes every source");
-            assertEquals(Set.of(), b.claim(SOURCES), "A's leases are live: B takes none yet");
+            try (SourceLeases b = new SourceLeases(settings, "worker-b", LEASE, clock)) {
+                assertEquals(new TaggingShare(1, 2), b.share(), "B's heartbeat makes two live workers; B sorts second");
+                assertEquals(Set.of(), b.claim(SOURCES), "A's leases are live: B takes none yet");
+                assertEquals(TaggingShare.ALL, a.share(), "A learns of B at its next claim");
 
-            clock.advance(Duration.ofSeconds(5));
-            Set<String> aHalf = a.claim(SOURCES);
-            Set<String> bHalf = b.claim(SOURCES);
-            assertEquals(2, aHalf.size(), "with two live workers A keeps its fair share and lets the rest go");
-            assertEquals(2, bHalf.size());
-            Set<String> both = new HashSet<>(aHalf);
-            both.retainAll(bHalf);
-            assertEquals(Set.of(), both, "no source is held by both");
-            Map<String, String> holders = a.holders(SOURCES);
-            assertEquals(4, holders.size());
-            aHalf.forEach(s -> assertEquals("worker-a", holders.get(s)));
-            bHalf.forEach(s -> assertEquals("worker-b", holders.get(s)));
+                clock.advance(Duration.ofSeconds(2));
+                assertEquals(Set.copyOf(SOURCES), a.claim(SOURCES, Set.copyOf(SOURCES)),
+                        "a crawl of A still reads all four: A keeps them beyond its fair share");
+                assertEquals(Set.of(), b.claim(SOURCES), "so B cannot read them at the same time");
 
-            // A dies: it claims no more. Within the lease its sources stay its own; after it, B has them all.
-            clock.advance(Duration.ofSeconds(20));
-            assertEquals(bHalf, b.claim(SOURCES), "A's leases have 10 s left");
-            clock.advance(Duration.ofSeconds(11));
-            assertEquals(Set.copyOf(SOURCES), b.claim(SOURCES), "A's heartbeat and leases ran out");
-            assertTrue(b.holders(SOURCES).values().stream().allMatch("worker-b"::equals));
+                clock.advance(Duration.ofSeconds(5));
+                Set<String> aHalf = a.claim(SOURCES);
+                Set<String> bHalf = b.claim(SOURCES);
+                assertEquals(2, aHalf.size(), "with two live workers A keeps its fair share and lets the rest go");
+                assertEquals(2, bHalf.size());
+                assertEquals(new TaggingShare(0, 2), a.share());
+                assertEquals(new TaggingShare(1, 2), b.share());
+                Set<String> both = new HashSet<>(aHalf);
+                both.retainAll(bHalf);
+                assertEquals(Set.of(), both, "no source is held by both");
+                Map<String, String> holders = a.holders(SOURCES);
+                assertEquals(4, holders.size());
+                aHalf.forEach(s -> assertEquals("worker-a", holders.get(s)));
+                bHalf.forEach(s -> assertEquals("worker-b", holders.get(s)));
+
+                // A dies: it claims no more. Within the lease its sources stay its own; after it, B has them all.
+                clock.advance(Duration.ofSeconds(20));
+                assertEquals(bHalf, b.claim(SOURCES), "A's leases have 10 s left");
+                clock.advance(Duration.ofSeconds(11));
+                assertEquals(Set.copyOf(SOURCES), b.claim(SOURCES), "A's heartbeat and leases ran out");
+                assertTrue(b.holders(SOURCES).values().stream().allMatch("worker-b"::equals));
+                assertEquals(TaggingShare.ALL, b.share(), "alone again, B tags A's part of the queue too");
+            }
         }
     }
 }
