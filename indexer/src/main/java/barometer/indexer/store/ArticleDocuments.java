@@ -52,8 +52,13 @@ final class ArticleDocuments {
      * @param story the story cluster the article belongs to
      * @param signature its text's MinHash signature, when the text is long enough to have one
      */
+    /**
+     * The article's document followed by its sentences' documents.
+     *
+     * @param singleStory whether no other article is in its story (see {@link Fields#STORY_SINGLE})
+     */
     static List<Document> block(AnalysedArticle analysed, String story, java.util.Optional<int[]> signature,
-                                Analyzer analyzer) {
+                                boolean singleStory, Analyzer analyzer) {
         Article article = analysed.article();
         List<Document> block = new ArrayList<>(analysed.sentences().size() + 1);
         Document doc = new Document();
@@ -77,6 +82,7 @@ final class ArticleDocuments {
         doc.add(new StringField(Fields.CONTENT_HASH, ContentHash.of(article.text()), Field.Store.NO));
         doc.add(new StringField(Fields.STORY, story, Field.Store.YES));
         doc.add(new NumericDocValuesField(Fields.STORY_HASH, storyHash(story)));
+        doc.add(new NumericDocValuesField(Fields.STORY_SINGLE, singleStory ? 1 : 0));
         if (signature.isPresent()) {
             doc.add(new StoredField(Fields.SIM_HASH, barometer.indexer.story.MinHash.toBytes(signature.get())));
             for (String band : barometer.indexer.story.MinHash.bands(signature.get())) {

@@ -25,7 +25,10 @@ final class FacetCollector implements Collector {
     private final Map<String, Long> tones = new HashMap<>();
     private final Map<String, Long> years = new HashMap<>();
     private final Map<String, Long> topics = new HashMap<>();
+    /** Stories of several articles (a set: their matches may repeat a story). */
     private final LongSet stories = new LongSet();
+    /** Matches whose story has no other article: each is a distinct story, counted without the set. */
+    private long singleStories;
     private long matches;
     /** Matches per UTC year from {@link #FIRST_YEAR} (other years, rare, go straight to {@link #years}). */
     private final long[] yearCounts = new long[YEAR_STARTS.length - 1];
@@ -57,17 +60,19 @@ final class FacetCollector implements Collector {
                 Map<String, Long> s = new HashMap<>(), t = new HashMap<>(), y = new HashMap<>(), p = new HashMap<>();
                 LongSet allStories = new LongSet();
                 long matches = 0;
+                long singles = 0;
                 for (FacetCollector c : collectors) {
                     c.flushYear();
                     matches += c.matches;
                     allStories.addAll(c.stories);
+                    singles += c.singleStories;
                     c.sources.forEach((k, v) -> s.merge(k, v, Long::sum));
                     c.tones.forEach((k, v) -> t.merge(k, v, Long::sum));
                     c.years.forEach((k, v) -> y.merge(k, v, Long::sum));
                     c.topics.forEach((k, v) -> p.merge(k, v, Long::sum));
                 }
                 return new Facets(Map.of("source", Map.copyOf(s), "tone", Map.copyOf(t), "year", Map.copyOf(y),
-                        "topic", Map.copyOf(p)), allStories.size(), matches);
+                        "topic", Map.copyOf(p)), singles + allStories.size(), matches);
             }
         };
     }
@@ -80,6 +85,7 @@ final class FacetCollector implements Collector {
         long[] topicCounts = new long[topic == null ? 0 : topic.getValueCount()];
         NumericDocValues published = context.reader().getNumericDocValues(Fields.PUBLISHED);
         NumericDocValues story = context.reader().getNumericDocValues(Fields.STORY_HASH);
+        NumericDocValues single = context.reader().getNumericDocValues(Fields.STORY_SINGLE);
         int ords = source == null ? 0 : source.getValueCount();
         long[] sourceCounts = new long[ords];
         long[] toneCounts = new long[tone == null ? 0 : tone.getValueCount()];
@@ -98,7 +104,9 @@ final class FacetCollector implements Collector {
                 if (tone != null && tone.advanceExact(doc)) {
                     toneCounts[tone.ordValue()]++;
                 }
-                if (story != null && story.advanceExact(doc)) {
+                if (single != null && single.advanceExact(doc) && single.longValue() == 1) {
+                    singleStories++;
+                } else if (story != null && story.advanceExact(doc)) {
                     stories.add(story.longValue());
                 }
                 if (topic != null && topic.advanceExact(doc)) {

@@ -44,6 +44,12 @@ final class Fields {
     static final String PENDING = "pending";
     /** A 64-bit hash of the story, in doc values, for counting distinct stories per bucket. */
     static final String STORY_HASH = "story_hash";
+    /**
+     * 1 in doc values on an article whose story has no other article (most of them), 0 once it has; absent on
+     * articles stored before the mark existed, which count as shared. Distinct stories are counted without a set
+     * for the single ones: a match of a single story is a story of its own.
+     */
+    static final String STORY_SINGLE = "story_single";
     /** The text's MinHash signature (stored) and its bands (indexed, to find near-duplicates). */
     static final String SIM_HASH = "sim_hash";
     static final String SIM_BAND = "sim_band";

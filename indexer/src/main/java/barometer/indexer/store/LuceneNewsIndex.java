@@ -106,6 +106,15 @@ public final class LuceneNewsIndex implements NewsIndex {
     private final ArticleBlocks.Cache articleBlocks = new ArticleBlocks.Cache();
     private final AtomicBoolean changed = new AtomicBoolean();
     private final StoryAssignment stories = new StoryAssignment(10_000, this::sharingBands);
+    /** Stories that got a second article since this index was opened (their first article is marked shared). */
+    private final java.util.Set<String> sharedStories = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Object[] storyLocks = newLocks(64);
+
+    private static Object[] newLocks(int n) {
+        Object[] locks = new Object[n];
+        java.util.Arrays.setAll(locks, i -> new Object());
+        return locks;
+    }
     private final java.util.concurrent.atomic.AtomicLong lastAddRefresh = new java.util.concurrent.atomic.AtomicLong();
     private final TotalsCache totalsCache = new TotalsCache();
     /** Only this process writes its folder (Lucene's lock), so its own changes keep the polls current. */
@@ -166,14 +175,39 @@ public final class LuceneNewsIndex implements NewsIndex {
         write(stored.analysed(), stored.story(), MinHash.of(stored.analysed().article().text()));
     }
 
+    /**
+     * Stores an article's block and keeps {@link Fields#STORY_SINGLE} true only of stories with one article: an
+     * article that joins another's story marks that first article shared (a doc-values update in place). Writes to
+     * one story hold one lock, so that a first article written again cannot miss a copy written meanwhile.
+     */
     private void write(AnalysedArticle analysed, String story, Optional<int[]> signature) {
         String url = analysed.article().url();
+        boolean own = story.equals(url);
         try {
-            writer.updateDocuments(new Term(Fields.URL, url), ArticleDocuments.block(analysed, story, signature, analyzer));
+            synchronized (storyLocks[Math.floorMod(story.hashCode(), storyLocks.length)]) {
+                boolean single = own && !sharedStories.contains(story) && !hasCopies(url);
+                writer.updateDocuments(new Term(Fields.URL, url),
+                        ArticleDocuments.block(analysed, story, signature, single, analyzer));
+                if (!own && sharedStories.add(story)) {
+                    writer.updateNumericDocValue(new Term(Fields.URL, story), Fields.STORY_SINGLE, 0);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store " + url, e);
         }
         changed.set(true);
+    }
+
+    /**
+     * Whether other articles are in the story this URL started, as the index showed at its last refresh: copies
+     * written since this index was opened are in {@link #sharedStories} already.
+     */
+    private boolean hasCopies(String url) {
+        Query copies = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.STORY, url)), Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.URL, url)), Occur.MUST_NOT)
+                .build();
+        return withSearcher(s -> s.count(copies) > 0, false);
     }
 
     @Override

@@ -76,8 +76,9 @@ final class SchemaUpgrade {
                 List<TaggedSentence> sentences = sentencesOf(searcher, article.url(), Integer.MAX_VALUE - 1);
                 // Older indexes have no story marks: each article starts as its own story.
                 String story = doc.get(Fields.STORY) != null ? doc.get(Fields.STORY) : article.url();
+                // Marked shared: exact whatever the story's size (the mark only lets single stories skip a set).
                 writer.addDocuments(ArticleDocuments.block(new AnalysedArticle(article, sentences), story,
-                        MinHash.of(article.text()), analyzer));
+                        MinHash.of(article.text()), false, analyzer));
                 articles++;
             }
             TopDocs polls = searcher.search(new TermQuery(new Term(Fields.KIND, Fields.POLL)), Math.max(1, reader.maxDoc()));

@@ -63,6 +63,7 @@ final class TrendCollector implements Collector {
         NumericDocValues sentiment = context.reader().getNumericDocValues(Fields.SENTIMENT);
         SortedDocValues source = accumulator.bySource() ? context.reader().getSortedDocValues(Fields.SOURCE) : null;
         NumericDocValues story = context.reader().getNumericDocValues(Fields.STORY_HASH);
+        NumericDocValues single = context.reader().getNumericDocValues(Fields.STORY_SINGLE);
         boolean sentences = this.blocks != null;
         ArticleBlocks blocks = sentences ? this.blocks.of(context) : null;
         NumericDocValues pending = sentences ? null : context.reader().getNumericDocValues(Fields.PENDING);
@@ -84,7 +85,9 @@ final class TrendCollector implements Collector {
                 String outlet = source != null && source.advanceExact(doc)
                         ? source.lookupOrd(source.ordValue()).utf8ToString()
                         : null;
-                long storyKey = story != null && story.advanceExact(doc) ? story.longValue() : TrendAccumulator.NONE;
+                long storyKey = single != null && single.advanceExact(doc) && single.longValue() == 1
+                        ? TrendAccumulator.SINGLE_STORY
+                        : story != null && story.advanceExact(doc) ? story.longValue() : TrendAccumulator.NONE;
                 long article = blocks == null ? TrendAccumulator.NONE : blocks.articleOf(doc);
                 accumulator.add(published.longValue(), tone, outlet, storyKey, article);
                 if (pending != null && pending.advanceExact(doc)) {

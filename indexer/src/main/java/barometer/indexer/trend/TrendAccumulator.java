@@ -31,12 +31,15 @@ public final class TrendAccumulator {
     /** A bucket's running sums (see {@link BucketStats} for what each is). */
     private static final class Sums {
         long count, scored, clusters;
+        /** Items (or articles, for sentences) whose story has no other article: each a distinct story. */
+        long singleStories;
         double sum, sumOfSquares, clusterSquares, clusterCross, clusterSizeSquares;
 
         void add(Sums o) {
             count += o.count;
             scored += o.scored;
             clusters += o.clusters;
+            singleStories += o.singleStories;
             sum += o.sum;
             sumOfSquares += o.sumOfSquares;
             clusterSquares += o.clusterSquares;
@@ -120,6 +123,13 @@ public final class TrendAccumulator {
     /** Passed for a story or an article when there is none ({@link #add(long, double, String, long, long)}). */
     public static final long NONE = Long.MIN_VALUE;
     /**
+     * Passed as the story of an item whose story has no other article: it is counted as a story of its own without
+     * a set (a set per bucket of every matching story was most of a search's cost at a million articles).
+     */
+    public static final long SINGLE_STORY = Long.MIN_VALUE + 1;
+    /** The last article counted as a single story, so that its sentences count it once. */
+    private long lastSingleArticle = Long.MIN_VALUE;
+    /**
      * The article whose values are being added: an article's sentences come one after another (they are one block
      * of the index), so its cluster sums are kept here and folded into its bucket when the next article starts.
      */
@@ -167,7 +177,13 @@ public final class TrendAccumulator {
             slot.sums = overall.computeIfAbsent(bucket, d -> new Sums());
         }
         item(slot.sums, value, valued, article == NONE);
-        if (story != NONE) {
+        boolean newSingle = story == SINGLE_STORY && (article == NONE || article != lastSingleArticle);
+        if (story == SINGLE_STORY) {
+            lastSingleArticle = article;
+            if (newSingle) {
+                slot.sums.singleStories++;
+            }
+        } else if (story != NONE) {
             if (slot.stories == null) {
                 slot.stories = stories.computeIfAbsent(bucket, d -> new LongSet());
             }
@@ -184,9 +200,11 @@ public final class TrendAccumulator {
             currentSum += value;
         }
         if (bySource && source != null) {
-            item(sources.computeIfAbsent(source, s -> new HashMap<>()).computeIfAbsent(bucket, d -> new Sums()), value,
-                    valued, article == NONE);
-            if (story != NONE) {
+            Sums ofSource = sources.computeIfAbsent(source, s -> new HashMap<>()).computeIfAbsent(bucket, d -> new Sums());
+            item(ofSource, value, valued, article == NONE);
+            if (newSingle) {
+                ofSource.singleStories++;
+            } else if (story != NONE && story != SINGLE_STORY) {
                 sourceStories.computeIfAbsent(source, s -> new HashMap<>())
                         .computeIfAbsent(bucket, d -> new LongSet()).add(story);
             }
@@ -262,17 +280,23 @@ public final class TrendAccumulator {
 
     /** Distinct stories per bucket (items added without a story are not counted). */
     public Map<LocalDate, Integer> stories() {
-        return counts(stories);
+        return counts(stories, overall);
     }
 
     /** Distinct stories per bucket of one source. */
     public Map<LocalDate, Integer> stories(String source) {
-        return counts(sourceStories.getOrDefault(source, Map.of()));
+        return counts(sourceStories.getOrDefault(source, Map.of()), sources.getOrDefault(source, Map.of()));
     }
 
-    private static Map<LocalDate, Integer> counts(Map<LocalDate, LongSet> sets) {
+    /** The stories of several articles (distinct in their sets) plus the single ones, per bucket. */
+    private static Map<LocalDate, Integer> counts(Map<LocalDate, LongSet> sets, Map<LocalDate, Sums> sums) {
         Map<LocalDate, Integer> out = new HashMap<>();
         sets.forEach((d, s) -> out.put(d, s.size()));
+        sums.forEach((d, s) -> {
+            if (s.singleStories > 0) {
+                out.merge(d, (int) s.singleStories, Integer::sum);
+            }
+        });
         return Map.copyOf(out);
     }
 
@@ -299,7 +323,13 @@ public final class TrendAccumulator {
     /** Everything summed so far, as a store hands it to {@link TrendAssembly}. */
     public BucketSeries series() {
         Map<String, Map<LocalDate, Integer>> perSourceStories = new HashMap<>();
-        sourceStories.forEach((source, sets) -> perSourceStories.put(source, counts(sets)));
+        java.util.Set<String> withStories = new java.util.HashSet<>(sourceStories.keySet());
+        sources.forEach((source, sums) -> {
+            if (sums.values().stream().anyMatch(x -> x.singleStories > 0)) {
+                withStories.add(source);
+            }
+        });
+        withStories.forEach(source -> perSourceStories.put(source, stories(source)));
         Map<String, Map<LocalDate, Long>> perSourceUntagged = new HashMap<>();
         sourceUntagged.forEach((source, days) -> perSourceUntagged.put(source, Map.copyOf(days)));
         return new BucketSeries(overall(), perSource(), stories(), perSourceStories, untagged(), perSourceUntagged);

@@ -195,6 +195,38 @@ class LuceneNewsIndexTest {
     }
 
     @Test
+    void theFirstArticleOfAStoryWrittenAgainAfterItsCopyStillCountsAsOneStoryWithIt() {
+        index.add(article("wire1", "Ledger", "2017-01-05T10:00:00Z", "2:" + WIRE));
+        index.commit();
+        index.add(article("wire2", "Courier", "2017-01-06T10:00:00Z", "2:" + WIRE.replace("Monday", "Tuesday")));
+        index.add(article("wire1", "Ledger", "2017-01-05T10:00:00Z", "2:" + WIRE + " Updated."));
+        index.add(article("single", "Ledger", "2017-01-07T10:00:00Z", "2:A single report about the harbor."));
+        index.commit();
+
+        assertEquals(2, index.search(SearchRequest.of("", null, null, 1, 10)).stories());
+        TrendPoint january = trend("", ToneScope.ARTICLES, false, 1).points().get(0);
+        assertEquals(3, january.articles());
+        assertEquals(2, january.stories(), "the wire story and the single report");
+    }
+
+    @Test
+    void theFirstArticleOfAStoryWrittenAgainAfterARestartFindsItsCopiesInTheIndex() {
+        index.add(article("wire1", "Ledger", "2017-01-05T10:00:00Z", "2:" + WIRE));
+        index.commit();
+        index.add(article("wire2", "Courier", "2017-01-06T10:00:00Z", "2:" + WIRE.replace("Monday", "Tuesday")));
+        index.commit();
+        index.close();
+        index = new LuceneNewsIndex(folder);
+
+        index.add(article("wire1", "Ledger", "2017-01-05T10:00:00Z", "2:" + WIRE + " Updated."));
+        index.commit();
+
+        assertEquals(2, index.search(SearchRequest.of("", null, null, 1, 10)).total());
+        assertEquals(1, index.search(SearchRequest.of("", null, null, 1, 10)).stories());
+        assertEquals(1, trend("", ToneScope.ARTICLES, false, 1).points().get(0).stories());
+    }
+
+    @Test
     void netToneCountsSentencesAsMinusOneZeroOrPlusOneAndCountsTheirArticles() {
         addFixtures(index);
 

@@ -55,4 +55,32 @@ class TrendAccumulatorTest {
         assertEquals(4, a.overall().get(LocalDate.of(2016, 5, 5)).count());
         assertEquals(Map.of(LocalDate.of(2016, 5, 5), 3), a.stories());
     }
+
+    @Test
+    void singleStoriesCountOnceEachBesideTheSetOfSharedOnesAndOncePerArticleForSentences() {
+        long day = at("2016-05-05", ZoneOffset.UTC);
+        long single = TrendAccumulator.SINGLE_STORY;
+        TrendAccumulator a = new TrendAccumulator(Interval.DAY, ZoneOffset.UTC, true);
+        a.add(day, 1.0, "Ledger", single, TrendAccumulator.NONE);
+        a.add(day, 1.0, "Ledger", single, TrendAccumulator.NONE);
+        a.add(day, 0.0, "Courier", 7L, TrendAccumulator.NONE);
+        a.add(day, 0.0, "Ledger", 7L, TrendAccumulator.NONE);
+        // Three sentences of article 5, then two of article 6: two articles, two single stories.
+        a.add(day, 2.0, "Courier", single, 5L);
+        a.add(day, 2.0, "Courier", single, 5L);
+        a.add(day, 2.0, "Courier", single, 5L);
+        a.add(day, 3.0, "Courier", single, 6L);
+        a.add(day, 3.0, "Courier", single, 6L);
+        TrendAccumulator b = new TrendAccumulator(Interval.DAY, ZoneOffset.UTC, true);
+        b.add(day, 1.0, "Ledger", single, TrendAccumulator.NONE);
+        b.add(day, 1.0, "Ledger", 7L, TrendAccumulator.NONE);
+        a.merge(b);
+
+        LocalDate d = LocalDate.of(2016, 5, 5);
+        assertEquals(Map.of(d, 2 + 1 + 2 + 1), a.stories(), "Ledger's three singles, story 7, articles 5 and 6");
+        assertEquals(Map.of(d, 3 + 1), a.stories("Ledger"));
+        assertEquals(Map.of(d, 1 + 2), a.stories("Courier"));
+        assertEquals(Map.of("Ledger", Map.of(d, 4), "Courier", Map.of(d, 3)), a.series().sourceStories());
+        assertEquals(11, a.overall().get(d).count());
+    }
 }
