@@ -93,6 +93,22 @@ public final class Benchmark {
             latencies("trend, prefix query govern*, mention measure", 100, () -> index.trend(
                     TrendQuery.of("govern*", SyntheticCorpus.FIRST_DAY, SyntheticCorpus.LAST_DAY,
                             Interval.MONTH, ZoneOffset.UTC)));
+            String[] compared = {SyntheticCorpus.COMMON, SyntheticCorpus.RARE, "vote", "poll OR support", "govern*"};
+            latencies("trend, five compared queries (as /api/trends?q=...&q=...), month interval, 5 years", 100, () -> {
+                for (String q : compared) {
+                    index.trend(TrendQuery.of(q, SyntheticCorpus.FIRST_DAY, SyntheticCorpus.LAST_DAY, Interval.MONTH,
+                            ZoneOffset.UTC));
+                }
+                return compared.length;
+            });
+            java.time.LocalDate[] day = {SyntheticCorpus.FIRST_DAY};
+            latencies("evidence, the common word's sentences behind one day's point", 200, () -> {
+                day[0] = day[0].plusDays(7).isAfter(SyntheticCorpus.LAST_DAY) ? SyntheticCorpus.FIRST_DAY
+                        : day[0].plusDays(7);
+                return index.sentences(SyntheticCorpus.COMMON, day[0], day[0], ZoneOffset.UTC, 20);
+            });
+            latencies("search, common word, page 1 (facets and stories over a fifth of the articles)", 200,
+                    () -> index.search(SearchRequest.of(SyntheticCorpus.COMMON, null, null, 1, 10)).facets());
             exportRate(index);
             heapMb = heapAfterGc();
             if (index instanceof OpenSearchNewsIndex cluster) {
