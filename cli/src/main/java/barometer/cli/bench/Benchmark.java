@@ -32,7 +32,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * {@code ./barometer bench [--articles N] [--sentiment-articles N] [--dir DIR] [--backend lucene|opensearch]
+ * {@code ./barometer bench [--articles N] [--sentiment-articles N] [--dir DIR [--reuse]] [--backend lucene|opensearch]
  * [--no-sentiment] [-Dbarometer.opensearch.hosts=...]}: indexes a seeded synthetic corpus into a real Lucene index
  * (or the indices {@code bench-*} of an OpenSearch cluster) and measures indexing rate, search and trend latency, heap and index
  * size; then measures CoreNLP sentiment throughput on real news text (the shared extraction pages, when
@@ -72,8 +72,16 @@ public final class Benchmark {
                 stale.deleteAll();
             }
         }
+        boolean reuse = Arrays.asList(args).contains("--reuse") && backend == IndexBackend.LUCENE
+                && Files.isDirectory(dir.resolve("index"));
         try (NewsIndex building = open(backend, dir)) {
-            indexRate = indexCorpus(building, articles);
+            if (reuse && building.articleCount() == articles) {
+                // The queries again on an index kept by an earlier run (--dir): no build, no index rate.
+                System.out.printf("reusing the index in %s (%,d articles): no build%n", dir, articles);
+                indexRate = Double.NaN;
+            } else {
+                indexRate = indexCorpus(building, articles);
+            }
         }
         // Queries run on the index at rest: closing waits for the merges the build left running (minutes at a
         // million articles), which otherwise share the two cores with the queries and set their p99.

@@ -7,7 +7,6 @@ import barometer.indexer.trend.Interval;
 import barometer.indexer.trend.TrendAccumulator;
 import java.io.IOException;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
@@ -70,6 +69,7 @@ final class MentionToneCollector implements Collector {
         SortedDocValues source = accumulator.bySource() ? context.reader().getSortedDocValues(Fields.SOURCE) : null;
         List<PostingsEnum> positions = terms.positions(context.reader());
         ArticleBlocks blocks = this.blocks.of(context);
+        ToneClass[] tones = new ToneClass[MAX_PHRASES];
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) {
@@ -84,13 +84,13 @@ final class MentionToneCollector implements Collector {
                 String outlet = source != null && source.advanceExact(doc)
                         ? source.lookupOrd(source.ordValue()).utf8ToString()
                         : null;
-                List<ToneClass> tones = tonesAt(positions, doc);
-                if (tones.isEmpty()) {
+                int n = tonesAt(positions, doc, tones);
+                if (n == 0) {
                     return;
                 }
                 long article = blocks.articleOf(doc);
-                for (ToneClass tone : tones) {
-                    accumulator.add(published.longValue(), scale.value(value(tone), ToneScope.MENTIONS), outlet,
+                for (int i = 0; i < n; i++) {
+                    accumulator.add(published.longValue(), scale.value(value(tones[i]), ToneScope.MENTIONS), outlet,
                             TrendAccumulator.NONE, article);
                 }
             }
@@ -102,7 +102,19 @@ final class MentionToneCollector implements Collector {
      * The postings must not be past {@code doc}; they are left on it or after it.
      */
     static List<ToneClass> tonesAt(List<PostingsEnum> positions, int doc) throws IOException {
-        List<ToneClass> out = new ArrayList<>(2);
+        ToneClass[] out = new ToneClass[MAX_PHRASES];
+        return List.copyOf(java.util.Arrays.asList(out).subList(0, tonesAt(positions, doc, out)));
+    }
+
+    /** Phrases of a sentence the payload can tell apart (the phrase number's bits in {@link MentionTones}). */
+    private static final int MAX_PHRASES = 64;
+
+    /**
+     * As {@link #tonesAt(List, int)}, into {@code out} (room for {@link #MAX_PHRASES}); returns how many: the trend's
+     * loop calls it once per matching sentence, without a list each time.
+     */
+    private static int tonesAt(List<PostingsEnum> positions, int doc, ToneClass[] out) throws IOException {
+        int n = 0;
         long seen = 0;
         for (PostingsEnum p : positions) {
             if (p.docID() < doc) {
@@ -122,11 +134,11 @@ final class MentionToneCollector implements Collector {
                 long phrase = 1L << MentionTones.phrase(code);
                 if (tone != null && (seen & phrase) == 0) {
                     seen |= phrase;
-                    out.add(tone);
+                    out[n++] = tone;
                 }
             }
         }
-        return out;
+        return n;
     }
 
     /** The tones toward the query's words in one document of a segment (for the few sentences shown as evidence). */

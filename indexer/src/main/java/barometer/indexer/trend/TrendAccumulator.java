@@ -134,8 +134,12 @@ public final class TrendAccumulator {
      * of the index), so its cluster sums are kept here and folded into its bucket when the next article starts.
      */
     private long currentArticle = Long.MIN_VALUE;
-    private LocalDate currentBucket;
-    private String currentSource;
+    /**
+     * The current article's bucket sums, overall and for its source (null unless by source): held, not looked up
+     * again when the article ends (a map keyed by month starts puts most of them in a few hash bins).
+     */
+    private Sums currentSums;
+    private Sums currentSourceSums;
     private double currentCount;
     private double currentSum;
     private final Map<LocalDate, Long> untagged = new HashMap<>();
@@ -189,18 +193,20 @@ public final class TrendAccumulator {
             }
             slot.stories.add(story);
         }
+        Sums ofSource = bySource && source != null
+                ? sources.computeIfAbsent(source, s -> new HashMap<>()).computeIfAbsent(bucket, d -> new Sums())
+                : null;
         if (valued && article != NONE) {
-            if (article != currentArticle || !bucket.equals(currentBucket)) {
+            if (article != currentArticle || slot.sums != currentSums) {
                 flushCluster();
                 currentArticle = article;
-                currentBucket = bucket;
-                currentSource = bySource ? source : null;
+                currentSums = slot.sums;
+                currentSourceSums = ofSource;
             }
             currentCount++;
             currentSum += value;
         }
-        if (bySource && source != null) {
-            Sums ofSource = sources.computeIfAbsent(source, s -> new HashMap<>()).computeIfAbsent(bucket, d -> new Sums());
+        if (ofSource != null) {
             item(ofSource, value, valued, article == NONE);
             if (newSingle) {
                 ofSource.singleStories++;
@@ -242,10 +248,9 @@ public final class TrendAccumulator {
         if (currentCount == 0) {
             return;
         }
-        cluster(overall.computeIfAbsent(currentBucket, d -> new Sums()));
-        if (currentSource != null) {
-            cluster(sources.computeIfAbsent(currentSource, k -> new HashMap<>()).computeIfAbsent(currentBucket,
-                    d -> new Sums()));
+        cluster(currentSums);
+        if (currentSourceSums != null) {
+            cluster(currentSourceSums);
         }
         currentCount = 0;
         currentSum = 0;
