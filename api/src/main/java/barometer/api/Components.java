@@ -67,7 +67,7 @@ class Components {
         var leases = new barometer.indexer.opensearch.SourceLeases(new barometer.indexer.opensearch.ClusterSettings(
                 barometer.indexer.opensearch.ClusterSettings.hosts(os.hosts()), os.user(), os.password(), os.apiKey(),
                 os.indexPrefix(), os.shards(), os.replicas()), name, config.leases().time(), java.time.Clock.systemUTC());
-        return new LeasedSources(leases, name);
+        return new LeasedSources(leases);
     }
 
     void closeSourceClaims(@Disposes SourceClaims claims) {

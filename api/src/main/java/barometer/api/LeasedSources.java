@@ -8,12 +8,10 @@ import java.util.Set;
 /** A worker on a cluster: reads the sources it holds leases on and tags its part of the queue. */
 final class LeasedSources implements SourceClaims, AutoCloseable {
     private final SourceLeases leases;
-    private final String worker;
     private volatile Set<String> held = Set.of();
 
-    LeasedSources(SourceLeases leases, String worker) {
+    LeasedSources(SourceLeases leases) {
         this.leases = leases;
-        this.worker = worker;
     }
 
     @Override
@@ -30,7 +28,7 @@ final class LeasedSources implements SourceClaims, AutoCloseable {
 
     @Override
     public Holding holding() {
-        return new Holding(worker, new java.util.TreeSet<>(held), leases.share());
+        return new Holding(leases.worker(), new java.util.TreeSet<>(held), leases.share());
     }
 
     @Override

@@ -18,7 +18,7 @@ interface SourceClaims {
         return TaggingShare.ALL;
     }
 
-    /** What this worker holds, for its status; null for the one process of an embedded index. */
+    /** What this process holds on a cluster, for its status; null for an api process and the embedded index. */
     default Holding holding() {
         return null;
     }

@@ -29,7 +29,8 @@ public class StatusResource {
      *
      * @param tagging the tagging queue: articles stored and waiting for their tone, tagged so far, and the rate
      * @param index the index's backend and, for a cluster, its health and nodes
-     * @param work a worker's sources and part of the tagging queue; null for a process that is not one of several
+     * @param work on a cluster, the sources this process holds and its part of the tagging queue; null for an api
+     *        process and the embedded index
      */
     public record Status(long articles, long polls, CrawlStatus crawl, barometer.indexer.Ingest.TaggingQueue tagging,
                          long heapUsedBytes, barometer.indexer.BackendHealth index, SourceClaims.Holding work) {

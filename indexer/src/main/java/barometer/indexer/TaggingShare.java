@@ -51,9 +51,4 @@ public record TaggingShare(int part, int parts) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
-
-    @Override
-    public String toString() {
-        return part + 1 + " of " + parts;
-    }
 }

@@ -38,9 +38,4 @@ class TaggingShareTest {
         assertThrows(IllegalArgumentException.class, () -> new TaggingShare(-1, 2));
         assertThrows(IllegalArgumentException.class, () -> new TaggingShare(0, 0));
     }
-
-    @Test
-    void itReadsAsAPlaceAmongTheWorkers() {
-        assertEquals("2 of 3", new TaggingShare(1, 3).toString());
-    }
 }

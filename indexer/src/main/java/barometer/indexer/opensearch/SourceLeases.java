@@ -130,6 +130,11 @@ public final class SourceLeases implements AutoCloseable {
         return share;
     }
 
+    /** This worker's name among those sharing the cluster. */
+    public String worker() {
+        return worker;
+    }
+
     /** Renews this worker's heartbeat and reads the live workers; returns how many there are (this one included). */
     private int beat(long now) {
         ObjectNode beat = JSON.createObjectNode().put("kind", "worker").put("worker", worker)

@@ -49,12 +49,10 @@ final class ArticleDocuments {
     }
 
     /**
-     * @param story the story cluster the article belongs to
-     * @param signature its text's MinHash signature, when the text is long enough to have one
-     */
-    /**
      * The article's document followed by its sentences' documents.
      *
+     * @param story the story cluster the article belongs to
+     * @param signature its text's MinHash signature, when the text is long enough to have one
      * @param singleStory whether no other article is in its story (see {@link Fields#STORY_SINGLE})
      */
     static List<Document> block(AnalysedArticle analysed, String story, java.util.Optional<int[]> signature,

@@ -108,13 +108,8 @@ public final class LuceneNewsIndex implements NewsIndex {
     private final StoryAssignment stories = new StoryAssignment(10_000, this::sharingBands);
     /** Stories that got a second article since this index was opened (their first article is marked shared). */
     private final java.util.Set<String> sharedStories = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Object[] storyLocks = newLocks(64);
-
-    private static Object[] newLocks(int n) {
-        Object[] locks = new Object[n];
-        java.util.Arrays.setAll(locks, i -> new Object());
-        return locks;
-    }
+    /** Writes to one story take one of these (by the story's hash): see {@link #write}. */
+    private final Object[] storyLocks = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
     private final java.util.concurrent.atomic.AtomicLong lastAddRefresh = new java.util.concurrent.atomic.AtomicLong();
     private final TotalsCache totalsCache = new TotalsCache();
     /** Only this process writes its folder (Lucene's lock), so its own changes keep the polls current. */
@@ -189,6 +184,7 @@ public final class LuceneNewsIndex implements NewsIndex {
                 writer.updateDocuments(new Term(Fields.URL, url),
                         ArticleDocuments.block(analysed, story, signature, single, analyzer));
                 if (!own && sharedStories.add(story)) {
+                    // The URL term also names the first article's sentences; they get the 0 too, unread.
                     writer.updateNumericDocValue(new Term(Fields.URL, story), Fields.STORY_SINGLE, 0);
                 }
             }
@@ -296,18 +292,23 @@ public final class LuceneNewsIndex implements NewsIndex {
             });
         }
         // A part of the queue (one index is not shared by processes, but the contract holds): the slot is a hash of
-        // the URL, so the pending articles are read in order until enough are in the part.
+        // the URL, so the pending articles are read a page at a time, in index order, until enough are in the part.
         return withSearcher(s -> {
             List<Article> out = new ArrayList<>();
             StoredFields stored = s.storedFields();
-            for (ScoreDoc sd : s.search(pending, Math.max(1, s.count(pending))).scoreDocs) {
-                String url = stored.document(sd.doc, java.util.Set.of(Fields.URL)).get(Fields.URL);
-                if (share.holds(url) && !except.contains(url)) {
-                    out.add(ArticleDocuments.article(stored.document(sd.doc)));
-                    if (out.size() >= limit) {
-                        break;
+            ScoreDoc after = null;
+            while (out.size() < limit) {
+                TopDocs page = s.searchAfter(after, pending, EXPORT_PAGE, Sort.INDEXORDER, false);
+                for (ScoreDoc sd : page.scoreDocs) {
+                    String url = stored.document(sd.doc, java.util.Set.of(Fields.URL)).get(Fields.URL);
+                    if (out.size() < limit && share.holds(url) && !except.contains(url)) {
+                        out.add(ArticleDocuments.article(stored.document(sd.doc)));
                     }
                 }
+                if (page.scoreDocs.length < EXPORT_PAGE) {
+                    break;
+                }
+                after = page.scoreDocs[page.scoreDocs.length - 1];
             }
             return List.copyOf(out);
         });
