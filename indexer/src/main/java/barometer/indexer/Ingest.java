@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Phaser;
@@ -27,7 +26,7 @@ import org.jboss.logging.Logger;
  * indexed survives a crash.
  *
  * <p>Text already stored under any URL (same {@link ContentHash}) is not tagged again: its sentences are
- * copied. {@link #submit} blocks when the workers are behind, so a fast crawler cannot pile up memory.
+ * copied. {@link #submit} waits when the workers are behind, so a fast crawler cannot pile up memory.
  * Searches go on while articles are taken in. Polls the article reports ({@link PollExtractor}) are stored
  * with it, merged with other reports of the same poll.
  */
@@ -37,6 +36,8 @@ public final class Ingest implements AutoCloseable {
     private final SentimentTagger tagger;
     private final NewsIndex index;
     private final ExecutorService pool;
+    /** Articles submitted and not yet stored: {@link #submit} waits for a permit, so memory stays bounded. */
+    private final java.util.concurrent.Semaphore admitted;
     private final Phaser inFlight = new Phaser(1);
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -50,6 +51,8 @@ public final class Ingest implements AutoCloseable {
     private final AtomicLong commits = new AtomicLong();
     private final CommitPolicy policy;
     private final Object commitLock = new Object();
+    /** Held for a whole commit; commitLock is held only to take a group, never while the disk is written. */
+    private final Object commitRun = new Object();
     /** Stored articles waiting for their commit, guarded by commitLock. */
     private final List<Waiting> uncommitted = new java.util.ArrayList<>();
 
@@ -134,21 +137,38 @@ public final class Ingest implements AutoCloseable {
         }
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(workers * 2), r -> {
+                new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "barometer-ingest-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+                });
+        // Each worker busy and two more articles queued for it. A submitter that ran an article itself when the
+        // queue was full (caller-runs) could not feed the workers meanwhile: they went idle a fifth of the time.
+        this.admitted = new java.util.concurrent.Semaphore(workers * 3);
     }
 
     /**
-     * Tags and stores an article in the background; runs it on the caller's thread when the queue is full.
+     * Tags and stores an article in the background; waits while the workers have enough queued.
      *
      * @return completes once the article is committed (durable), exceptionally when it could not be stored; the
      *         crawler saves a feed's validators only after every article of it completed
      */
     public CompletableFuture<Void> submit(Article article) {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            while (!admitted.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                if (pool.isShutdown()) {
+                    failed.incrementAndGet();
+                    done.completeExceptionally(new java.util.concurrent.RejectedExecutionException("ingest closed"));
+                    return done;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failed.incrementAndGet();
+            done.completeExceptionally(e);
+            return done;
+        }
         inFlight.register();
         try {
             pool.execute(() -> {
@@ -166,10 +186,12 @@ public final class Ingest implements AutoCloseable {
                     done.completeExceptionally(e);
                     throw e;
                 } finally {
+                    admitted.release();
                     inFlight.arriveAndDeregister();
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            admitted.release();
             inFlight.arriveAndDeregister();
             failed.incrementAndGet();
             done.completeExceptionally(e);
@@ -280,35 +302,52 @@ public final class Ingest implements AutoCloseable {
     public record TaggingQueue(Tagging mode, long waiting, long tagged, double articlesPerSecond) {
     }
 
-    /** Queues a stored article's stage for the next commit, committing now when the group is full. */
+    /**
+     * Queues a stored article's stage for the next commit; a full group is handed to the commit thread, so that the
+     * worker goes on tagging while the group is made durable (a commit waits on the disk).
+     */
     private void awaitCommit(CompletableFuture<Void> done, boolean submitted) {
+        boolean full;
         synchronized (commitLock) {
             if (uncommitted.isEmpty()) {
                 oldestUncommitted = System.nanoTime();
             }
             uncommitted.add(new Waiting(done, submitted));
-            if (uncommitted.size() >= policy.articles() || policy.within().isZero()) {
+            full = uncommitted.size() >= policy.articles() || policy.within().isZero();
+        }
+        if (full) {
+            try {
+                committer.execute(this::commitNow);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
                 commitNow();
             }
         }
     }
 
     private void commitIfDue() {
+        boolean due;
         synchronized (commitLock) {
-            if (!uncommitted.isEmpty() && System.nanoTime() - oldestUncommitted >= policy.within().toNanos()) {
-                commitNow();
-            }
+            due = !uncommitted.isEmpty() && System.nanoTime() - oldestUncommitted >= policy.within().toNanos();
+        }
+        if (due) {
+            commitNow();
         }
     }
 
-    /** Commits what is stored and completes the waiting stages (exceptionally when the commit failed). */
+    /**
+     * Commits what is stored and completes the waiting stages (exceptionally when the commit failed). One commit at
+     * a time, so that groups complete in the order they were taken; stages queued meanwhile wait for the next.
+     */
     private void commitNow() {
-        synchronized (commitLock) {
-            if (uncommitted.isEmpty()) {
-                return;
+        synchronized (commitRun) {
+            List<Waiting> group;
+            synchronized (commitLock) {
+                if (uncommitted.isEmpty()) {
+                    return;
+                }
+                group = List.copyOf(uncommitted);
+                uncommitted.clear();
             }
-            List<Waiting> group = List.copyOf(uncommitted);
-            uncommitted.clear();
             long submitted = group.stream().filter(Waiting::submitted).count();
             try {
                 index.commit();

@@ -36,7 +36,10 @@ public interface NewsIndex extends AutoCloseable {
     /** Whether an article with this URL is stored (including ones added but not yet committed). */
     boolean contains(String url);
 
-    /** The tagged sentences of a stored article with this {@link ContentHash}, if there is one. */
+    /**
+     * The tagged sentences of a stored article with this {@link ContentHash}, if there is one, as a recent view of
+     * the index shows them: an article stored in the last second or so may be missed (it is then tagged again).
+     */
     Optional<List<TaggedSentence>> sentencesOf(String contentHash);
 
     /** Makes everything added so far durable: it survives a crash once this returns. */

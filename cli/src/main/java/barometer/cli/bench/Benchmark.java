@@ -3,6 +3,7 @@ package barometer.cli.bench;
 import barometer.crawler.Article;
 import barometer.indexer.CommitPolicy;
 import barometer.indexer.Ingest;
+import barometer.indexer.Tagging;
 import barometer.indexer.SearchRequest;
 import barometer.indexer.ToneScope;
 import barometer.indexer.TrendQuery;
@@ -130,7 +131,7 @@ public final class Benchmark {
         System.out.printf("heap in use after GC with the index open: %d MB; index on disk (primaries): %d MB%n", heapMb,
                 indexMb);
 
-        double[] sentiment = {Double.NaN, Double.NaN, Double.NaN};
+        double[] sentiment = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         if (withSentiment) {
             List<String> texts = newsTexts(sharedDir.resolve("extraction"), sentimentArticles);
             sentiment = sentimentThroughput(texts, dir.resolve("sentiment-index"));
@@ -138,8 +139,9 @@ public final class Benchmark {
         double[] trend = merge(trendCommon, trendRare);
         System.out.printf("articles=%d index-rate=%.0f search-p50-ms=%.1f search-p99-ms=%.1f trend-p50-ms=%.1f "
                 + "trend-p99-ms=%.1f sentiment-sent-per-s=%.1f sentiment-speedup=%.2f heap-mb=%d index-mb=%d "
-                + "ingest-sent-per-s=%.1f%n", articles, indexRate, pct(search, 50), pct(search, 99), pct(trend, 50),
-                pct(trend, 99), sentiment[0], sentiment[1], heapMb, indexMb, sentiment[2]);
+                + "ingest-sent-per-s=%.1f queued-ingest-sent-per-s=%.1f%n", articles, indexRate, pct(search, 50),
+                pct(search, 99), pct(trend, 50), pct(trend, 99), sentiment[0], sentiment[1], heapMb, indexMb,
+                sentiment[2], sentiment[3]);
     }
 
     /** The index under test: the embedded one in {@code dir}, or the bench's indices on the cluster. */
@@ -211,7 +213,8 @@ public final class Benchmark {
      * shift-reduce pipeline holds about 650 MB: with the baselines' pipelines alive too, the collector, not
      * the tagger, set the pace), and twice: the first pass over the paragraphs on a cold JVM, then the
      * median of three further passes, the rate a long import or crawl runs at.
-     * Returns {steady product rate, steady rate / baseline rate, ingest rate with group commits}.
+     * Returns {steady product rate, steady rate / baseline rate, ingest rate with group commits, the same through the
+     * tagging queue}.
      */
     private static double[] sentimentThroughput(List<String> texts, Path indexDir) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -233,9 +236,9 @@ public final class Benchmark {
         double[] sorted = passes.clone();
         java.util.Arrays.sort(sorted);
         double workers = sorted[1];
-        System.out.printf("shift-reduce + keyword tone, %d workers on a pool of %d pipelines (the product's default), "
+        System.out.printf("shift-reduce + keyword tone, %d workers on one set of models (the product's default), "
                 + "%d sentences in %d paragraphs: first pass (cold JVM) %.1f sentences/s; then %.1f, %.1f, %.1f "
-                + "(steady: %.1f)%n", cores, cores, sentences, texts.size(), cold, passes[0], passes[1], passes[2],
+                + "(steady: %.1f)%n", cores, sentences, texts.size(), cold, passes[0], passes[1], passes[2],
                 workers);
         System.out.println("tagging profile, the last pass (where the time went):\n  "
                 + last.profile().replace("\n", "\n  "));
@@ -248,6 +251,11 @@ public final class Benchmark {
         System.out.printf("indexing with sentiment (ingest: tag, store, group commits of %d or %d ms; %d workers): "
                 + "%.1f sentences/s (%.0f%% of tagging alone)%n", CommitPolicy.DEFAULT.articles(),
                 CommitPolicy.DEFAULT.within().toMillis(), cores, grouped, 100 * grouped / workers);
+        double queued = ingestRate(fresh.get(), texts, indexDir.resolve("queued"), cores, CommitPolicy.DEFAULT,
+                sentences, Tagging.QUEUED);
+        System.out.printf("indexing with sentiment (the service's default: store untagged, the tagging queue tags and "
+                + "stores again, group commits; %d workers): %.1f sentences/s (%.0f%% of tagging alone)%n", cores,
+                queued, 100 * queued / workers);
         last = null;
 
         SentimentTagger single = new SentimentTagger(80, 1, 1, Parser.DEFAULT, toneModel);
@@ -277,15 +285,12 @@ public final class Benchmark {
         double nthreads = sequential(new SentimentTagger(80, cores, 1, Parser.PCFG, null), texts);
         System.out.printf("  CoreNLP's own threading (parse.nthreads=%d, one paragraph at a time): %.1f sentences/s "
                 + "(%.2fx)%n", cores, nthreads, nthreads / baseline);
-        double shared = inParallel(new SentimentTagger(80, 1, 1, Parser.PCFG, null), texts, cores, count);
-        System.out.printf("  %d workers sharing one pipeline: %.1f sentences/s (%.2fx)%n", cores, shared,
-                shared / baseline);
         double pcfgWorkers = inParallel(new SentimentTagger(80, 1, cores, Parser.PCFG, null), texts, cores, count);
-        System.out.printf("  %d workers on a pool of %d PCFG pipelines: %.1f sentences/s (%.2fx)%n", cores, cores,
-                pcfgWorkers, pcfgWorkers / baseline);
+        System.out.printf("  %d workers on one set of PCFG models: %.1f sentences/s (%.2fx)%n", cores, pcfgWorkers,
+                pcfgWorkers / baseline);
         System.gc();
         compareParsers(texts, pcfgLabels, baseline);
-        return new double[] {workers, workers / baseline, grouped};
+        return new double[] {workers, workers / baseline, grouped, queued};
     }
 
     /**
@@ -318,14 +323,27 @@ public final class Benchmark {
 
     /** Sentences per second through the whole ingest path (tag, store, polls, commit) into a fresh index. */
     private static double ingestRate(SentimentTagger tagger, List<String> texts, Path dir, int cores,
-            CommitPolicy policy, long sentences) {
-        try (LuceneNewsIndex index = new LuceneNewsIndex(dir); Ingest ingest = new Ingest(tagger, index, cores, policy)) {
+            CommitPolicy policy, long sentences) throws InterruptedException {
+        return ingestRate(tagger, texts, dir, cores, policy, sentences, Tagging.INLINE);
+    }
+
+    /** The same, with articles tagged before they are stored or by the queue after (until none is left untagged). */
+    private static double ingestRate(SentimentTagger tagger, List<String> texts, Path dir, int cores,
+            CommitPolicy policy, long sentences, Tagging tagging) throws InterruptedException {
+        try (LuceneNewsIndex index = new LuceneNewsIndex(dir);
+                Ingest ingest = new Ingest(tagger, index, cores, policy, tagging)) {
             long t0 = System.nanoTime();
             int i = 0;
             for (String text : texts) {
                 ingest.submit(new Article("https://bench.test/news/" + i++, "t", "s", Instant.EPOCH, text));
             }
-            ingest.awaitIdle();
+            if (tagging == Tagging.QUEUED) {
+                if (!ingest.awaitTagged(java.time.Duration.ofMinutes(30))) {
+                    throw new IllegalStateException("the tagging queue did not drain in 30 minutes");
+                }
+            } else {
+                ingest.awaitIdle();
+            }
             return sentences / ((System.nanoTime() - t0) / 1e9);
         }
     }

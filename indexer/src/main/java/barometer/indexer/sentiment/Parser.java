@@ -3,8 +3,8 @@ package barometer.indexer.sentiment;
 /**
  * The constituency parser whose trees the sentiment model reads. The shift-reduce parser, Barometer's
  * default, tags about ten times more sentences per second than CoreNLP's PCFG parser at the same accuracy
- * (within a point on the Stanford Sentiment Treebank) but holds a larger model in memory (about 650 MB of
- * heap per pipeline against 150 MB).
+ * (within a point on the Stanford Sentiment Treebank) but holds larger models in memory (about 650 MB of
+ * heap against 150 MB, shared by every worker).
  */
 public enum Parser {
     PCFG("edu/stanford/nlp/models/lexparser/englishPCFG.ser.gz", 150),
@@ -14,16 +14,16 @@ public enum Parser {
     public static final Parser DEFAULT = SHIFT_REDUCE;
 
     private final String model;
-    private final long heapMbPerPipeline;
+    private final long heapMb;
 
-    Parser(String model, long heapMbPerPipeline) {
+    Parser(String model, long heapMb) {
         this.model = model;
-        this.heapMbPerPipeline = heapMbPerPipeline;
+        this.heapMb = heapMb;
     }
 
-    /** Heap one pipeline with this parser holds, measured on this project's runs (see the README). */
-    public long heapMbPerPipeline() {
-        return heapMbPerPipeline;
+    /** Heap the models of a pipeline with this parser hold, measured on this project's runs (see the README). */
+    public long heapMb() {
+        return heapMb;
     }
 
     /** The name settings and reports use: {@code pcfg} or {@code shift-reduce}. */

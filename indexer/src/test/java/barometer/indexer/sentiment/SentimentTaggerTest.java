@@ -131,6 +131,32 @@ class SentimentTaggerTest {
         assertEquals(fresh.get(0), copy.get(0));
     }
 
+    @Test
+    void textsTaggedAtOnceOnOneSetOfModelsComeOutAsWhenTaggedOneAtATime() throws Exception {
+        List<String> texts = List.of(
+                "The senator praised the brave volunteers who rebuilt the flooded school.",
+                "Critics called the referendum a reckless and divisive gamble.",
+                "Polls show support for independence rising slowly among younger voters in the north.",
+                "The committee will meet again on Thursday.",
+                "Supporters cheered while opponents warned of a painful economic shock.",
+                "The mayor's weak answer angered residents who had waited for hours.");
+        SentimentTagger alone = new SentimentTagger(60, 1);
+        List<List<TaggedSentence>> expected = texts.stream().map(alone::tag).toList();
+
+        // Two workers on two slots: both slots hold the same CoreNLP annotators, used from two threads at once.
+        SentimentTagger shared = new SentimentTagger(60, 1, 2, Parser.DEFAULT, ToneModel.bundled());
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<List<TaggedSentence>>> futures = texts.stream()
+                    .map(text -> workers.submit(() -> shared.tag(text))).toList();
+            for (int i = 0; i < texts.size(); i++) {
+                assertEquals(expected.get(i), futures.get(i).get(), texts.get(i));
+            }
+        } finally {
+            workers.shutdown();
+        }
+    }
+
     private static long reused() {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("sentences reused from recent articles: (\\d+)")
                 .matcher(tagger.profile());
