@@ -53,6 +53,8 @@ public final class Ingest implements AutoCloseable {
     private final Object commitLock = new Object();
     /** Held for a whole commit; commitLock is held only to take a group, never while the disk is written. */
     private final Object commitRun = new Object();
+    /** A full group was handed to the commit thread and not taken yet; guarded by commitLock. */
+    private boolean commitRequested;
     /** Stored articles waiting for their commit, guarded by commitLock. */
     private final List<Waiting> uncommitted = new java.util.ArrayList<>();
 
@@ -66,6 +68,10 @@ public final class Ingest implements AutoCloseable {
     /** URLs being tagged, or tagged and waiting for the commit that makes the index show them tagged. */
     private final java.util.Set<String> taggingNow = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Deque<Article> toTag = new java.util.ArrayDeque<>();
+    /** Articles a tagging worker took from the queue and has not stored yet. */
+    private final AtomicInteger inHand = new AtomicInteger();
+    /** Whether the last refill of the queue found nothing to tag; guarded by queueLock. */
+    private boolean drained;
     private final Object queueLock = new Object();
     private final AtomicLong articlesTagged = new AtomicLong();
     private volatile long firstTaggedNanos;
@@ -230,7 +236,11 @@ public final class Ingest implements AutoCloseable {
                 continue;
             }
             try {
-                index.add(analyse(next));
+                try {
+                    index.add(analyse(next));
+                } finally {
+                    inHand.decrementAndGet();
+                }
                 CompletableFuture<Void> durable = new CompletableFuture<>();
                 durable.whenComplete((ok, e) -> taggingNow.remove(next.url()));
                 awaitCommit(durable, false);
@@ -255,6 +265,7 @@ public final class Ingest implements AutoCloseable {
                         toTag.add(a);
                     }
                 }
+                drained = toTag.isEmpty();
             }
             if (toTag.isEmpty()) {
                 queueLock.wait(1000);
@@ -266,6 +277,7 @@ public final class Ingest implements AutoCloseable {
                 taggingNow.remove(next.url());
                 return null;
             }
+            inHand.incrementAndGet();
             return next;
         }
     }
@@ -273,14 +285,26 @@ public final class Ingest implements AutoCloseable {
     /** Waits until no stored article is left untagged (or the timeout passes); true when none is left. */
     public boolean awaitTagged(java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        awaitIdle();
         while (System.nanoTime() < deadline) {
-            awaitIdle();
-            if (index.untaggedCount() == 0 && taggingNow.isEmpty()) {
-                return true;
+            // The index is asked only once the workers found nothing more to take: each question reopens its
+            // reader, and each commit flushes a segment; asking every poll slowed the tagging by a fifth.
+            if (queueIdle()) {
+                awaitIdle();
+                if (index.untaggedCount() == 0 && taggingNow.isEmpty()) {
+                    return true;
+                }
             }
             Thread.sleep(100);
         }
         return false;
+    }
+
+    /** No article queued or in a tagging worker's hands, and the last refill found none. */
+    private boolean queueIdle() {
+        synchronized (queueLock) {
+            return drained && toTag.isEmpty() && inHand.get() == 0;
+        }
     }
 
     /** What the tagging queue is doing: how it tags, articles waiting, articles tagged so far and the rate. */
@@ -313,7 +337,9 @@ public final class Ingest implements AutoCloseable {
                 oldestUncommitted = System.nanoTime();
             }
             uncommitted.add(new Waiting(done, submitted));
-            full = uncommitted.size() >= policy.articles() || policy.within().isZero();
+            // One request per group: the stages that arrive before the commit thread takes it join it.
+            full = (uncommitted.size() >= policy.articles() || policy.within().isZero()) && !commitRequested;
+            commitRequested |= full;
         }
         if (full) {
             try {
@@ -347,6 +373,7 @@ public final class Ingest implements AutoCloseable {
                 }
                 group = List.copyOf(uncommitted);
                 uncommitted.clear();
+                commitRequested = false;
             }
             long submitted = group.stream().filter(Waiting::submitted).count();
             try {
