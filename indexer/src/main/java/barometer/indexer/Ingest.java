@@ -149,7 +149,7 @@ public final class Ingest implements AutoCloseable {
                     return t;
                 });
         // Each worker busy and two more articles queued for it. A submitter that ran an article itself when the
-        // queue was full (caller-runs) could not feed the workers meanwhile: they went idle a fifth of the time.
+        // queue was full (caller-runs) could not feed the workers meanwhile, and they went idle.
         this.admitted = new java.util.concurrent.Semaphore(workers * 3);
     }
 
@@ -288,7 +288,7 @@ public final class Ingest implements AutoCloseable {
         awaitIdle();
         while (System.nanoTime() < deadline) {
             // The index is asked only once the workers found nothing more to take: each question reopens its
-            // reader, and each commit flushes a segment; asking every poll slowed the tagging by a fifth.
+            // reader, and each commit flushes a segment, both beside the tagging they wait for.
             if (queueIdle()) {
                 awaitIdle();
                 if (index.untaggedCount() == 0 && taggingNow.isEmpty()) {

@@ -246,11 +246,11 @@ public final class Benchmark {
         System.out.println("tagging profile, the last pass (where the time went):\n  "
                 + last.profile().replace("\n", "\n  "));
         double each = ingestRate(fresh.get(), texts, indexDir.resolve("each"), cores, new CommitPolicy(1,
-                java.time.Duration.ZERO), sentences);
+                java.time.Duration.ZERO), sentences, Tagging.INLINE);
         System.out.printf("indexing with sentiment (ingest: tag, store, commit each article; %d workers): %.1f "
                 + "sentences/s%n", cores, each);
         double grouped = ingestRate(fresh.get(), texts, indexDir.resolve("grouped"), cores, CommitPolicy.DEFAULT,
-                sentences);
+                sentences, Tagging.INLINE);
         System.out.printf("indexing with sentiment (ingest: tag, store, group commits of %d or %d ms; %d workers): "
                 + "%.1f sentences/s (%.0f%% of tagging alone)%n", CommitPolicy.DEFAULT.articles(),
                 CommitPolicy.DEFAULT.within().toMillis(), cores, grouped, 100 * grouped / workers);
@@ -324,13 +324,10 @@ public final class Benchmark {
                 bytes[0] / 1e6, seconds, rows / seconds, peak[0] >> 20);
     }
 
-    /** Sentences per second through the whole ingest path (tag, store, polls, commit) into a fresh index. */
-    private static double ingestRate(SentimentTagger tagger, List<String> texts, Path dir, int cores,
-            CommitPolicy policy, long sentences) throws InterruptedException {
-        return ingestRate(tagger, texts, dir, cores, policy, sentences, Tagging.INLINE);
-    }
-
-    /** The same, with articles tagged before they are stored or by the queue after (until none is left untagged). */
+    /**
+     * Sentences per second through the whole ingest path (tag, store, polls, commit) into a fresh index, articles
+     * tagged before they are stored or by the queue after (until none is left untagged).
+     */
     private static double ingestRate(SentimentTagger tagger, List<String> texts, Path dir, int cores,
             CommitPolicy policy, long sentences, Tagging tagging) throws InterruptedException {
         try (LuceneNewsIndex index = new LuceneNewsIndex(dir);
