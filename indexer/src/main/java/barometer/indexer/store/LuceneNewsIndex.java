@@ -126,6 +126,7 @@ public final class LuceneNewsIndex implements NewsIndex {
             SchemaUpgrade.rebuildIfOlder(folder, schema, analyzer);
             directory = FSDirectory.open(folder);
             writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+                    .setCodec(new LookupCodec())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
             writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Integer.toString(schema)).entrySet());
             int threads = Math.max(1, Runtime.getRuntime().availableProcessors());

@@ -66,7 +66,7 @@ final class SchemaUpgrade {
         try (FSDirectory oldDir = FSDirectory.open(folder);
              DirectoryReader reader = DirectoryReader.open(oldDir);
              FSDirectory newDir = FSDirectory.open(fresh);
-             IndexWriter writer = new IndexWriter(newDir, new IndexWriterConfig(analyzer))) {
+             IndexWriter writer = new IndexWriter(newDir, new IndexWriterConfig(analyzer).setCodec(new LookupCodec()))) {
             IndexSearcher searcher = new IndexSearcher(reader);
             StoredFields stored = searcher.storedFields();
             TopDocs all = searcher.search(new TermQuery(new Term(Fields.KIND, Fields.ARTICLE)), Math.max(1, reader.maxDoc()));

@@ -195,6 +195,31 @@ class LuceneNewsIndexTest {
     }
 
     @Test
+    void theBandUrlAndContentHashTermsAreBehindABloomFilterAndTheOtherFieldsAreNot() throws Exception {
+        index.add(article("wire1", "Ledger", "2017-01-05T10:00:00Z", "2:" + WIRE));
+        index.commit();
+        index.close();
+
+        Map<String, String> formats = new java.util.TreeMap<>();
+        try (var dir = org.apache.lucene.store.FSDirectory.open(folder);
+                var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+            for (var leaf : reader.leaves()) {
+                for (var field : leaf.reader().getFieldInfos()) {
+                    String format = field.getAttribute("PerFieldPostingsFormat.format");
+                    if (format != null && List.of(Fields.SIM_BAND, Fields.URL, Fields.CONTENT_HASH, Fields.TEXT)
+                            .contains(field.name)) {
+                        formats.put(field.name, format);
+                    }
+                }
+            }
+        }
+        index = new LuceneNewsIndex(folder);
+
+        assertEquals(Map.of(Fields.SIM_BAND, "BloomFilter", Fields.URL, "BloomFilter",
+                Fields.CONTENT_HASH, "BloomFilter", Fields.TEXT, "Lucene104"), formats);
+    }
+
+    @Test
     void theFirstArticleOfAStoryWrittenAgainAfterItsCopyStillCountsAsOneStoryWithIt() {
         index.add(article("wire1", "Ledger", "2017-01-05T10:00:00Z", "2:" + WIRE));
         index.commit();
