@@ -17,7 +17,8 @@ import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 final class LookupCodec extends Lucene104Codec {
     private static final Set<String> LOOKED_UP = Set.of(Fields.SIM_BAND, Fields.URL, Fields.CONTENT_HASH);
 
-    private final PostingsFormat filtered = new BloomFilteringPostingsFormat(super.getPostingsFormatForField(""));
+    /** The default's postings (the same format for every field), read only where the filter lets a term through. */
+    private final PostingsFormat filtered = new BloomFilteringPostingsFormat(super.getPostingsFormatForField(Fields.TEXT));
 
     @Override
     public PostingsFormat getPostingsFormatForField(String field) {
