@@ -394,6 +394,26 @@ public abstract class NewsIndexContract {
     }
 
     @Test
+    void aSentenceTooLongToTagIsStoredUntaggedBesideTheTaggedOnes() {
+        addFixtures();
+        index.add(article("long", "Ledger", "2017-03-20T10:00:00Z", "-1:Secession, in a sentence too long to parse.",
+                "4:Secession was cheered."));
+        index.commit();
+
+        assertTrue(index.contains("http://news.test/long"));
+        assertEquals(List.of(TaggedSentence.UNTAGGED, 4), index.sentencesOf(ContentHash.of(
+                "Secession, in a sentence too long to parse. Secession was cheered.")).orElseThrow().stream()
+                .map(TaggedSentence::sentiment).toList());
+        assertEquals(Map.of("Secession was cheered.", 4, "Secession, in a sentence too long to parse.",
+                TaggedSentence.UNTAGGED), index.sentences("secession", LocalDate.of(2017, 3, 20),
+                LocalDate.of(2017, 3, 20), ZoneOffset.UTC, 10).stream()
+                .collect(java.util.stream.Collectors.toMap(SentenceHit::text, SentenceHit::sentiment)));
+        // March: articles c and "long" name secession; the tone is c's sentence (0) and the tagged one here (4).
+        TrendPoint march = trend("secession", ToneScope.SENTENCES, false).points().get(2);
+        assertEquals(List.of(2L, 2L, 2.0), List.of(march.articles(), march.toneCount(), march.tone()));
+    }
+
+    @Test
     void reAddingAnArticleReplacesItAndAllItsSentences() {
         index.add(article("r", "Ledger", "2017-01-03T10:00:00Z", "1:Secession one.", "2:Secession two.",
                 "3:Secession three."));

@@ -129,8 +129,11 @@ final class ArticleDocuments {
         }
         doc.add(new StoredField(Fields.POSITION, position));
         sourceAndDate(doc, article);
-        doc.add(new StoredField(Fields.SENTIMENT, sentence.sentiment()));
+        // An untagged sentence (over the length cap) has no sentiment field at all: a field must have the same doc
+        // values in every document that has it, and a stored-only label of -1 beside the tagged sentences' doc values
+        // made Lucene refuse the whole article.
         if (sentence.isTagged()) {
+            doc.add(new StoredField(Fields.SENTIMENT, sentence.sentiment()));
             doc.add(new NumericDocValuesField(Fields.SENTIMENT,
                     NumericUtils.doubleToSortableLong(sentence.sentiment())));
             for (double p : sentence.probabilities()) {

@@ -581,7 +581,9 @@ public final class LuceneNewsIndex implements NewsIndex {
             QueryTerms terms) throws IOException {
         IndexableField when = d.getField(Fields.PUBLISHED);
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        return new SentenceHit(d.get(Fields.TEXT), d.getField(Fields.SENTIMENT).numericValue().intValue(),
+        IndexableField label = d.getField(Fields.SENTIMENT);
+        return new SentenceHit(d.get(Fields.TEXT),
+                label == null ? TaggedSentence.UNTAGGED : label.numericValue().intValue(),
                 d.get(Fields.URL), title, d.get(Fields.SOURCE),
                 when == null ? null : Instant.ofEpochMilli(when.numericValue().longValue()),
                 MentionToneCollector.tonesAt(leaf, doc - leaf.docBase, terms));
