@@ -32,6 +32,8 @@ import org.jboss.logging.Logger;
  */
 public final class Ingest implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Ingest.class);
+    /** Attempts at tagging and storing one queued article before the queue passes it over. */
+    static final int TAG_ATTEMPTS = 3;
 
     private final SentimentTagger tagger;
     private final NewsIndex index;
@@ -67,6 +69,13 @@ public final class Ingest implements AutoCloseable {
     private final ExecutorService taggers;
     /** URLs being tagged, or tagged and waiting for the commit that makes the index show them tagged. */
     private final java.util.Set<String> taggingNow = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Failed attempts to tag and store each article, while under {@link #TAG_ATTEMPTS}. */
+    private final java.util.Map<String, Integer> tagFailures = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Articles that failed {@link #TAG_ATTEMPTS} times: left stored, searchable and untagged, and not taken again
+     * until the next start, so that one bad article cannot keep the workers busy retrying it for ever.
+     */
+    private final java.util.Set<String> givenUp = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Deque<Article> toTag = new java.util.ArrayDeque<>();
     /** Articles a tagging worker took from the queue and has not stored yet. */
     private final AtomicInteger inHand = new AtomicInteger();
@@ -245,13 +254,23 @@ public final class Ingest implements AutoCloseable {
                 durable.whenComplete((ok, e) -> taggingNow.remove(next.url()));
                 awaitCommit(durable, false);
                 articlesTagged.incrementAndGet();
+                tagFailures.remove(next.url());
                 if (firstTaggedNanos == 0) {
                     firstTaggedNanos = System.nanoTime();
                 }
             } catch (RuntimeException e) {
-                taggingNow.remove(next.url());
                 failed.incrementAndGet();
-                LOG.warnf(e, "Could not tag %s; it stays untagged and is tried again", next.url());
+                int attempts = tagFailures.merge(next.url(), 1, Integer::sum);
+                if (attempts >= TAG_ATTEMPTS) {
+                    givenUp.add(next.url());
+                    tagFailures.remove(next.url());
+                    LOG.errorf(e, "Could not tag %s in %d attempts; it stays stored and searchable, untagged, and is "
+                            + "tried again after a restart", next.url(), attempts);
+                } else {
+                    LOG.warnf(e, "Could not tag %s (attempt %d of %d); it stays untagged and is tried again",
+                            next.url(), attempts, TAG_ATTEMPTS);
+                }
+                taggingNow.remove(next.url());
             }
         }
     }
@@ -260,7 +279,9 @@ public final class Ingest implements AutoCloseable {
     private Article nextToTag() throws InterruptedException {
         synchronized (queueLock) {
             if (toTag.isEmpty()) {
-                for (Article a : index.untagged(32, java.util.Set.copyOf(taggingNow), share.get())) {
+                java.util.Set<String> except = new java.util.HashSet<>(taggingNow);
+                except.addAll(givenUp);
+                for (Article a : index.untagged(32, except, share.get())) {
                     if (taggingNow.add(a.url())) {
                         toTag.add(a);
                     }
@@ -282,7 +303,10 @@ public final class Ingest implements AutoCloseable {
         }
     }
 
-    /** Waits until no stored article is left untagged (or the timeout passes); true when none is left. */
+    /**
+     * Waits until no stored article is left untagged but those the queue gave up on (or the timeout passes); true
+     * when none is left.
+     */
     public boolean awaitTagged(java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         awaitIdle();
@@ -291,7 +315,7 @@ public final class Ingest implements AutoCloseable {
             // reader, and each commit flushes a segment, both beside the tagging they wait for.
             if (queueIdle()) {
                 awaitIdle();
-                if (index.untaggedCount() == 0 && taggingNow.isEmpty()) {
+                if (index.untaggedCount() <= givenUp.size() && taggingNow.isEmpty()) {
                     return true;
                 }
             }
@@ -312,7 +336,7 @@ public final class Ingest implements AutoCloseable {
         long tagged = articlesTagged.get();
         double seconds = firstTaggedNanos == 0 ? 0 : (System.nanoTime() - firstTaggedNanos) / 1e9;
         return new TaggingQueue(tagging, tagging == Tagging.QUEUED ? index.untaggedCount() : 0, tagged,
-                seconds <= 0 ? 0 : tagged / seconds);
+                seconds <= 0 ? 0 : tagged / seconds, givenUp.size());
     }
 
     /**
@@ -322,8 +346,10 @@ public final class Ingest implements AutoCloseable {
      * @param waiting articles stored and not yet tagged
      * @param tagged articles the queue tagged since the start
      * @param articlesPerSecond its rate since its first article
+     * @param givenUp articles among the waiting that failed {@link #TAG_ATTEMPTS} times and are passed over until the
+     *        next start (the log says why)
      */
-    public record TaggingQueue(Tagging mode, long waiting, long tagged, double articlesPerSecond) {
+    public record TaggingQueue(Tagging mode, long waiting, long tagged, double articlesPerSecond, long givenUp) {
     }
 
     /**

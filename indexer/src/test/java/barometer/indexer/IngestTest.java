@@ -140,6 +140,45 @@ class IngestTest {
         }
     }
 
+    /** The real index, refusing to store the tagged version of one article (as a full disk or a bad record would). */
+    private static NewsIndex refusingTagged(NewsIndex real, String url) {
+        return (NewsIndex) java.lang.reflect.Proxy.newProxyInstance(NewsIndex.class.getClassLoader(),
+                new Class<?>[] {NewsIndex.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("add") && args[0] instanceof barometer.indexer.sentiment.AnalysedArticle a
+                            && a.article().url().equals(url) && !a.pending()) {
+                        throw new IllegalArgumentException("refused " + url);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void anArticleThatCannotBeStoredTaggedIsTriedThreeTimesThenPassedOverAndTheRestAreTagged(@TempDir Path folder)
+            throws Exception {
+        try (LuceneNewsIndex real = new LuceneNewsIndex(folder)) {
+            NewsIndex index = refusingTagged(real, "http://a.test/bad");
+            try (Ingest ingest = new Ingest(tagger, index, 1, CommitPolicy.DEFAULT, Tagging.QUEUED)) {
+                ingest.submit(article("http://a.test/bad", "The bridge was a disaster."));
+                ingest.submit(article("http://a.test/good", "The bridge was a success."))
+                        .get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+                assertEquals(true, ingest.awaitTagged(java.time.Duration.ofMinutes(2)));
+                Thread.sleep(1500); // a worker still retrying would fail again meanwhile
+                assertEquals(Ingest.TAG_ATTEMPTS, ingest.stats().articlesFailed());
+                Ingest.TaggingQueue queue = ingest.queue();
+                assertEquals(java.util.List.of(1L, 1L, 1L), java.util.List.of(queue.waiting(), queue.tagged(),
+                        queue.givenUp()), "waiting, tagged, given up");
+                assertEquals(java.util.List.of("http://a.test/bad"), real.untagged(10, java.util.Set.of(),
+                        TaggingShare.ALL).stream().map(Article::url).toList(), "still stored, untagged");
+                assertEquals(2, real.articleCount());
+            }
+        }
+    }
+
     @Test
     void sentencesOverTheCapAreCountedNotDropped(@TempDir Path folder) {
         String text = "Short and sweet. The committee " + "and the council ".repeat(40) + "met.";
