@@ -59,6 +59,13 @@ public interface BarometerConfig {
         /** lucene (embedded, in {@code <data-dir>/index}) or opensearch. */
         @WithDefault("lucene")
         barometer.indexer.IndexBackend backend();
+
+        /**
+         * Heap (MB) the embedded index may spend keeping trend sums of segments that did not change, so that a trend
+         * asked again sums only what is new; 0 sums every trend afresh.
+         */
+        @WithDefault("64")
+        int trendCacheMb();
     }
 
     /** How to reach the OpenSearch cluster and lay out the indices on it. */

@@ -45,7 +45,7 @@ class Components {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + folder.toAbsolutePath(), e);
         }
-        return new LuceneNewsIndex(folder);
+        return new LuceneNewsIndex(folder, Math.max(0, config.index().trendCacheMb()) * (1L << 20));
     }
 
     /**

@@ -55,7 +55,7 @@ public final class Benchmark {
         IndexBackend backend = args(args, "--backend") == null ? IndexBackend.LUCENE
                 : IndexBackend.valueOf(args(args, "--backend").toUpperCase(java.util.Locale.ROOT));
         boolean withSentiment = !Arrays.asList(args).contains("--no-sentiment");
-        int sentimentArticles = intArg(args, "--sentiment-articles", 12);
+        int sentimentArticles = intArg(args, "--sentiment-articles", 60);
         Path dir = args(args, "--dir") != null ? Path.of(args(args, "--dir"))
                 : Files.createTempDirectory("barometer-bench");
         Path sharedDir = Path.of(System.getProperty("shared.dir", "../shared"));
@@ -76,7 +76,8 @@ public final class Benchmark {
         boolean reuse = Arrays.asList(args).contains("--reuse") && backend == IndexBackend.LUCENE
                 && Files.isDirectory(dir.resolve("index"));
         try (NewsIndex building = open(backend, dir)) {
-            if (reuse && building.articleCount() == articles) {
+            // A kept index holds the articles the last run's kept-sums section added too (a few thousand).
+            if (reuse && building.articleCount() >= articles) {
                 // The queries again on an index kept by an earlier run (--dir): no build, no index rate.
                 System.out.printf("reusing the index in %s (%,d articles): no build%n", dir, articles);
                 indexRate = Double.NaN;
@@ -87,7 +88,8 @@ public final class Benchmark {
         // Queries run on the index at rest: closing waits for the merges the build left running (minutes at a
         // million articles), which otherwise share the two cores with the queries and set their p99.
         long t1 = System.nanoTime();
-        try (NewsIndex index = open(backend, dir)) {
+        // The trend figures below are sums afresh (no kept per-segment sums): what a query new to the index costs.
+        try (NewsIndex index = open(backend, dir, 0)) {
             System.out.printf("merges finished and index reopened in %.1f s%n", (System.nanoTime() - t1) / 1e9);
             search = latencies("search", 300, queryMix(index));
             trendCommon = latencies("trend, common term, day interval, 5 years", 200, () -> index.trend(
@@ -102,13 +104,12 @@ public final class Benchmark {
             latencies("trend, prefix query govern*, mention measure", 100, () -> index.trend(
                     TrendQuery.of("govern*", SyntheticCorpus.FIRST_DAY, SyntheticCorpus.LAST_DAY,
                             Interval.MONTH, ZoneOffset.UTC)));
-            String[] compared = {SyntheticCorpus.COMMON, SyntheticCorpus.RARE, "vote", "poll OR support", "govern*"};
             latencies("trend, five compared queries (as /api/trends?q=...&q=...), month interval, 5 years", 100, () -> {
-                for (String q : compared) {
+                for (String q : COMPARED) {
                     index.trend(TrendQuery.of(q, SyntheticCorpus.FIRST_DAY, SyntheticCorpus.LAST_DAY, Interval.MONTH,
                             ZoneOffset.UTC));
                 }
-                return compared.length;
+                return COMPARED.length;
             });
             java.time.LocalDate[] day = {SyntheticCorpus.FIRST_DAY};
             latencies("evidence, the common word's sentences behind one day's point", 200, () -> {
@@ -130,6 +131,9 @@ public final class Benchmark {
         }
         System.out.printf("heap in use after GC with the index open: %d MB; index on disk (primaries): %d MB%n", heapMb,
                 indexMb);
+        if (backend == IndexBackend.LUCENE) {
+            keptSums(dir);
+        }
 
         double[] sentiment = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         if (withSentiment) {
@@ -146,8 +150,53 @@ public final class Benchmark {
 
     /** The index under test: the embedded one in {@code dir}, or the bench's indices on the cluster. */
     private static NewsIndex open(IndexBackend backend, Path dir) {
+        return open(backend, dir, LuceneNewsIndex.TREND_CACHE_BYTES);
+    }
+
+    /** As {@link #open(IndexBackend, Path)}, the embedded index keeping up to {@code trendCacheBytes} of trend sums. */
+    private static NewsIndex open(IndexBackend backend, Path dir, long trendCacheBytes) {
         return backend == IndexBackend.OPENSEARCH ? new OpenSearchNewsIndex(benchCluster())
-                : new LuceneNewsIndex(dir.resolve("index"));
+                : new LuceneNewsIndex(dir.resolve("index"), trendCacheBytes);
+    }
+
+    /** The queries of a comparison chart, as /api/trends?q=...&q=... asks them. */
+    private static final String[] COMPARED = {SyntheticCorpus.COMMON, SyntheticCorpus.RARE, "vote", "poll OR support",
+        "govern*"};
+
+    /** New articles stored between two runs of the kept-sums section: a minute of a busy crawl. */
+    private static final int ARRIVING = 20;
+
+    /**
+     * Trends asked again while articles keep arriving, with the service's default kept sums per segment: before each
+     * timed run {@value #ARRIVING} new articles are stored and committed, so each run sums the new segment (and
+     * whatever a merge rewrote) afresh and adds the kept sums of the rest.
+     */
+    private static void keptSums(Path dir) {
+        SyntheticCorpus arriving = new SyntheticCorpus(SEED + 1, 20_000);
+        int[] next = {Integer.MAX_VALUE / 2};
+        try (LuceneNewsIndex index = new LuceneNewsIndex(dir.resolve("index"))) {
+            Runnable newArticles = () -> {
+                for (int i = 0; i < ARRIVING; i++) {
+                    index.add(arriving.next(next[0]++));
+                }
+                index.commit();
+            };
+            latencies("trend, five compared queries, kept sums per segment, " + ARRIVING + " new articles before each run",
+                    100, newArticles, () -> {
+                        for (String q : COMPARED) {
+                            index.trend(TrendQuery.of(q, SyntheticCorpus.FIRST_DAY, SyntheticCorpus.LAST_DAY,
+                                    Interval.MONTH, ZoneOffset.UTC));
+                        }
+                        return COMPARED.length;
+                    });
+            latencies("trend, common term, day interval, kept sums per segment, " + ARRIVING
+                    + " new articles before each run", 200, newArticles, () -> index.trend(TrendQuery.of(
+                            SyntheticCorpus.COMMON, SyntheticCorpus.FIRST_DAY, SyntheticCorpus.LAST_DAY, Interval.DAY,
+                            ZoneOffset.UTC)));
+            latencies("search (the same mix), facets from kept sums per segment, " + ARRIVING
+                    + " new articles before each run", 300, newArticles, queryMix(index));
+            System.out.printf("kept sums: %s%n", index.keptSums());
+        }
     }
 
     /** The cluster settings given with -D, on indices of the bench's own (deleted before each build). */
@@ -189,11 +238,18 @@ public final class Benchmark {
     }
 
     private static double[] latencies(String what, int runs, Supplier<Object> work) {
+        return latencies(what, runs, () -> { }, work);
+    }
+
+    /** As {@link #latencies(String, int, Supplier)}, with {@code before} run untimed before each run. */
+    private static double[] latencies(String what, int runs, Runnable before, Supplier<Object> work) {
         for (int i = 0; i < Math.max(5, runs / 5); i++) {
+            before.run();
             work.get();
         }
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
+            before.run();
             long t0 = System.nanoTime();
             work.get();
             ms[i] = (System.nanoTime() - t0) / 1e6;
@@ -216,8 +272,13 @@ public final class Benchmark {
      * Returns {steady product rate, steady rate / baseline rate, ingest rate with group commits, the same through the
      * tagging queue}.
      */
-    private static double[] sentimentThroughput(List<String> texts, Path indexDir) throws Exception {
+    private static double[] sentimentThroughput(List<String> articles, Path indexDir) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
+        // Paragraphs, not whole articles, are the units of tagging alone: a crawl tags many articles at once, and a
+        // few long articles would otherwise leave workers idle at the end of so short a run.
+        List<String> texts = articles.stream().flatMap(a -> Arrays.stream(a.split("\n"))).filter(p -> !p.isBlank())
+                .map(String::strip).toList();
+        double words = texts.stream().mapToLong(t -> t.split("\\s+").length).sum();
         ToneModel toneModel = ToneModel.bundled();
         // A new tagger for every pass: a tagger reuses the sentences it tagged lately, and the passes repeat the
         // same paragraphs. CoreNLP's annotator cache hands each new tagger the same loaded models, so only the
@@ -239,26 +300,39 @@ public final class Benchmark {
         java.util.Arrays.sort(sorted);
         double workers = sorted[1];
         System.out.printf("shift-reduce + keyword tone, %d workers on one set of models (the product's default), "
-                + "%d sentences in %d paragraphs: first pass (cold JVM) %.1f sentences/s; then %s (steady, the median "
-                + "of the last three: %.1f)%n", cores, sentences, texts.size(), cold, java.util.Arrays.stream(passes)
+                + "%d sentences (%.1f words each) in %d paragraphs of %d articles: first pass (cold JVM) %.1f "
+                + "sentences/s; then %s (steady, the median of the last three: %.1f)%n", cores, sentences,
+                words / sentences, texts.size(), articles.size(), cold, java.util.Arrays.stream(passes)
                 .mapToObj(r -> String.format(java.util.Locale.ROOT, "%.1f", r))
                 .collect(java.util.stream.Collectors.joining(", ")), workers);
         System.out.println("tagging profile, the last pass (where the time went):\n  "
                 + last.profile().replace("\n", "\n  "));
-        double each = ingestRate(fresh.get(), texts, indexDir.resolve("each"), cores, new CommitPolicy(1,
-                java.time.Duration.ZERO), sentences, Tagging.INLINE);
+        // The ingest path takes whole articles, as a crawl or an import hands them over: each is one story lookup,
+        // one block stored, one place in a commit group. Its share is of tagging alone on the same articles, whose
+        // last long one leaves a worker idle at the end of both runs alike.
+        double[] whole = new double[3];
+        for (int i = 0; i < whole.length; i++) {
+            whole[i] = inParallel(fresh.get(), articles, cores, count);
+        }
+        long articleSentences = count[0];
+        java.util.Arrays.sort(whole);
+        double alone = whole[1];
+        System.out.printf("tagging alone, the same %d articles whole (%d sentences), %d workers: %.1f sentences/s "
+                + "(the median of three passes)%n", articles.size(), articleSentences, cores, alone);
+        double each = ingestRate(fresh.get(), articles, indexDir.resolve("each"), cores, new CommitPolicy(1,
+                java.time.Duration.ZERO), articleSentences, Tagging.INLINE);
         System.out.printf("indexing with sentiment (ingest: tag, store, commit each article; %d workers): %.1f "
-                + "sentences/s%n", cores, each);
-        double grouped = ingestRate(fresh.get(), texts, indexDir.resolve("grouped"), cores, CommitPolicy.DEFAULT,
-                sentences, Tagging.INLINE);
+                + "sentences/s (%.0f%% of tagging alone)%n", cores, each, 100 * each / alone);
+        double grouped = ingestRate(fresh.get(), articles, indexDir.resolve("grouped"), cores, CommitPolicy.DEFAULT,
+                articleSentences, Tagging.INLINE);
         System.out.printf("indexing with sentiment (ingest: tag, store, group commits of %d or %d ms; %d workers): "
                 + "%.1f sentences/s (%.0f%% of tagging alone)%n", CommitPolicy.DEFAULT.articles(),
-                CommitPolicy.DEFAULT.within().toMillis(), cores, grouped, 100 * grouped / workers);
-        double queued = ingestRate(fresh.get(), texts, indexDir.resolve("queued"), cores, CommitPolicy.DEFAULT,
-                sentences, Tagging.QUEUED);
+                CommitPolicy.DEFAULT.within().toMillis(), cores, grouped, 100 * grouped / alone);
+        double queued = ingestRate(fresh.get(), articles, indexDir.resolve("queued"), cores, CommitPolicy.DEFAULT,
+                articleSentences, Tagging.QUEUED);
         System.out.printf("indexing with sentiment (the service's default: store untagged, the tagging queue tags and "
                 + "stores again, group commits; %d workers): %.1f sentences/s (%.0f%% of tagging alone)%n", cores,
-                queued, 100 * queued / workers);
+                queued, 100 * queued / alone);
         last = null;
 
         SentimentTagger single = new SentimentTagger(80, 1, 1, Parser.DEFAULT, toneModel);
@@ -413,7 +487,7 @@ public final class Benchmark {
         }
     }
 
-    /** Real news text: the ground-truth bodies of the shared extraction pages, else synthetic sentences. */
+    /** Real news text: the ground-truth bodies of the shared extraction pages, else synthetic articles. */
     private static List<String> newsTexts(Path extraction, int n) throws IOException {
         List<String> texts = new ArrayList<>();
         int articles = 0;
@@ -422,22 +496,15 @@ public final class Benchmark {
             try (Stream<Path> files = Files.list(extraction)) {
                 for (Path json : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                     String body = mapper.readTree(json.toFile()).path("articleBody").asText("");
-                    if (!body.isEmpty()) {
-                        // Paragraphs, not whole articles, are the units: a crawl tags many articles at
-                        // once, and a few long articles would otherwise leave workers idle at the end.
-                        for (String paragraph : body.split("\n")) {
-                            if (!paragraph.isBlank()) {
-                                texts.add(paragraph.strip());
-                            }
-                        }
+                    if (!body.isBlank()) {
+                        texts.add(body.strip());
                     }
                     if (++articles == n) {
                         break;
                     }
                 }
             }
-            System.out.printf("sentiment texts: %d paragraphs of %d real news articles from %s%n", texts.size(),
-                    articles, extraction);
+            System.out.printf("sentiment texts: %d real news articles from %s%n", texts.size(), extraction);
         } else {
             SyntheticCorpus corpus = new SyntheticCorpus(SEED, 20_000);
             for (int i = 0; i < n; i++) {

@@ -20,7 +20,7 @@ import org.apache.lucene.search.ScoreMode;
  * Counts matching articles per source, topic, tone class and publication year (UTC), and their distinct
  * stories, from doc values.
  */
-final class FacetCollector implements Collector {
+final class FacetCollector implements SegmentSums.Summed {
     private final Map<String, Long> sources = new HashMap<>();
     private final Map<String, Long> tones = new HashMap<>();
     private final Map<String, Long> years = new HashMap<>();
@@ -158,6 +158,12 @@ final class FacetCollector implements Collector {
                 yearCounts[slot] = 0;
             }
         }
+    }
+
+    @Override
+    public long heapBytes() {
+        long entries = sources.size() + tones.size() + years.size() + topics.size();
+        return 256 + entries * 96 + stories.heapBytes() + 8L * yearCounts.length;
     }
 
     @Override

@@ -112,16 +112,32 @@ public final class LuceneNewsIndex implements NewsIndex {
     private final Object[] storyLocks = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
     private final java.util.concurrent.atomic.AtomicLong lastAddRefresh = new java.util.concurrent.atomic.AtomicLong();
     private final TotalsCache totalsCache = new TotalsCache();
+    private final SegmentSums segmentSums;
+    /** The heap {@link SegmentSums} may hold by default: the sums of some hundred trends over a large archive. */
+    public static final long TREND_CACHE_BYTES = 64L << 20;
     /** Only this process writes its folder (Lucene's lock), so its own changes keep the polls current. */
     private final StoredPolls storedPolls = new StoredPolls(this::loadPolls, () -> 0);
 
     /** Opens (or creates) the index in a folder, rebuilding it first if it was written with another schema. */
     public LuceneNewsIndex(Path folder) {
-        this(folder, SCHEMA_VERSION);
+        this(folder, TREND_CACHE_BYTES);
+    }
+
+    /**
+     * @param trendCacheBytes the heap that trend and facet sums of unchanged segments may hold ({@link SegmentSums});
+     *        0 sums every trend and search afresh
+     */
+    public LuceneNewsIndex(Path folder, long trendCacheBytes) {
+        this(folder, SCHEMA_VERSION, trendCacheBytes);
     }
 
     /** Opens the index as if the current schema were {@code schema}; tests use it to write "old" indexes. */
-    LuceneNewsIndex(Path folder, int schema) {
+    static LuceneNewsIndex withSchema(Path folder, int schema) {
+        return new LuceneNewsIndex(folder, schema, TREND_CACHE_BYTES);
+    }
+
+    private LuceneNewsIndex(Path folder, int schema, long trendCacheBytes) {
+        segmentSums = new SegmentSums(trendCacheBytes);
         try {
             SchemaUpgrade.rebuildIfOlder(folder, schema, analyzer);
             directory = FSDirectory.open(folder);
@@ -368,7 +384,8 @@ public final class LuceneNewsIndex implements NewsIndex {
         Sort sort = sort(request.sort());
         return withSearcher(searcher -> {
             // The facets visit every match anyway: they count them too, instead of a pass of its own.
-            FacetCollector.Facets facets = searcher.search(query, FacetCollector.manager());
+            FacetCollector.Facets facets = segmentSums.sum(searcher, query, FacetCollector.class,
+                    FacetCollector.manager());
             int total = Math.toIntExact(facets.matches());
             ScoreDoc[] shown;
             boolean more;
@@ -522,14 +539,25 @@ public final class LuceneNewsIndex implements NewsIndex {
                 ? MentionToneCollector.manager(trend.interval(), trend.zone(), trend.bySource(),
                         QueryTerms.of(sentences, Fields.TEXT), trend.scale(), articleBlocks)
                 : TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource(), trend.scale(), articleBlocks);
+        // What makes two trends' per-segment sums alike, besides the query (a key of SegmentSums).
+        List<Object> sums = List.of(trend.interval(), trend.zone(), trend.bySource(), trend.scale());
         return withSearcher(s -> {
-            BucketSeries articles = s.search(matching, manager).series();
+            BucketSeries articles = segmentSums.sum(s, matching, List.of(ToneScope.ARTICLES, sums), manager)
+                    .series();
+            List<Object> totalSums = List.of(ToneScope.ARTICLES, trend.interval(), trend.zone(), trend.bySource(),
+                    ToneScale.CLASS);
             BucketSeries totals = totalsCache.of(((DirectoryReader) s.getIndexReader()).getVersion(), trend,
-                    () -> s.search(all, TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource(),
-                            ToneScale.CLASS)).series());
-            BucketSeries tone = sentences == null ? null : s.search(sentences, toneManager).series();
+                    () -> segmentSums.sum(s, all, totalSums, TrendCollector.manager(trend.interval(), trend.zone(),
+                            trend.bySource(), ToneScale.CLASS)).series());
+            BucketSeries tone = sentences == null ? null
+                    : segmentSums.sum(s, sentences, List.of(trend.scope(), sums), toneManager).series();
             return TrendAssembly.series(trend, articles, totals, tone);
         });
+    }
+
+    /** What the kept per-segment trend and facet sums hold and how often they answered. */
+    public KeptSums keptSums() {
+        return segmentSums.use();
     }
 
     @Override

@@ -26,7 +26,7 @@ import org.apache.lucene.util.BytesRef;
  * distinct phrase adds one value, 0 (negative), 2 (neutral) or 4 (positive), on the sentence scale.
  * Sentences are visited in order, so every postings list is walked forward once per segment.
  */
-final class MentionToneCollector implements Collector {
+final class MentionToneCollector implements SegmentSums.Summed {
     private final TrendAccumulator accumulator;
     private final QueryTerms terms;
     private final ToneScale scale;
@@ -144,6 +144,11 @@ final class MentionToneCollector implements Collector {
     /** The tones toward the query's words in one document of a segment (for the few sentences shown as evidence). */
     static List<ToneClass> tonesAt(LeafReaderContext leaf, int doc, QueryTerms terms) throws IOException {
         return tonesAt(terms.positions(leaf.reader()), doc);
+    }
+
+    @Override
+    public long heapBytes() {
+        return accumulator.heapBytes();
     }
 
     @Override

@@ -22,7 +22,7 @@ import org.apache.lucene.util.NumericUtils;
  * read from doc values, into a {@link TrendAccumulator}. Documents without a publication time are left out of
  * trends. Sentences are summed per article as well, the clusters of the tone interval.
  */
-final class TrendCollector implements Collector {
+final class TrendCollector implements SegmentSums.Summed {
     private final TrendAccumulator accumulator;
     private final ToneScale scale;
     private final ArticleBlocks.Cache blocks;
@@ -95,6 +95,11 @@ final class TrendCollector implements Collector {
                 }
             }
         };
+    }
+
+    @Override
+    public long heapBytes() {
+        return accumulator.heapBytes();
     }
 
     @Override

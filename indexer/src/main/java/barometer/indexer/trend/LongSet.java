@@ -47,6 +47,11 @@ public final class LongSet {
         }
     }
 
+    /** About the heap the set holds, in bytes (its slots and header). */
+    public long heapBytes() {
+        return 32 + 8L * slots.length;
+    }
+
     public int size() {
         return size;
     }

@@ -257,6 +257,36 @@ public final class TrendAccumulator {
         currentArticle = Long.MIN_VALUE;
     }
 
+    /** Bytes of a bucket's map entry, date and sums. */
+    private static final long BUCKET_BYTES = 48 + 24 + 96;
+
+    /**
+     * About the heap this accumulator holds, in bytes: its buckets, story sets and untagged counts (a cache of sums
+     * bounds itself by it).
+     */
+    public long heapBytes() {
+        long bytes = 64 + overall.size() * BUCKET_BYTES + untagged.size() * 72L;
+        for (Map<LocalDate, Sums> m : sources.values()) {
+            bytes += 96 + m.size() * BUCKET_BYTES;
+        }
+        for (LongSet set : stories.values()) {
+            bytes += 72 + set.heapBytes();
+        }
+        for (Map<LocalDate, LongSet> m : sourceStories.values()) {
+            bytes += 96;
+            for (LongSet set : m.values()) {
+                bytes += 72 + set.heapBytes();
+            }
+        }
+        for (Map<LocalDate, Long> m : sourceUntagged.values()) {
+            bytes += 96 + m.size() * 72L;
+        }
+        if (slots != null) {
+            bytes += 16 + 8L * slots.length;
+        }
+        return bytes;
+    }
+
     /** Whether the caller asked for a per-source breakdown (then it must pass each item's source). */
     public boolean bySource() {
         return bySource;

@@ -251,6 +251,90 @@ class LuceneNewsIndexTest {
         assertEquals(1, trend("", ToneScope.ARTICLES, false, 1).points().get(0).stories());
     }
 
+    /** Sums kept, and how often they answered and did not. */
+    private static List<Long> use(LuceneNewsIndex i) {
+        KeptSums use = i.keptSums();
+        return List.of(use.entries(), use.hits(), use.misses());
+    }
+
+    @Test
+    void aTrendAskedAgainSumsOnlyTheSegmentsThatChangedAndAnswersAsAFreshSum(@TempDir Path freshFolder) {
+        try (LuceneNewsIndex fresh = new LuceneNewsIndex(freshFolder, 0)) {
+            for (LuceneNewsIndex i : List.of(index, fresh)) {
+                addFixtures(i);
+                i.commit();
+            }
+            TrendQuery q = new TrendQuery("secession", null, null, Interval.MONTH, ZoneOffset.UTC,
+                    ToneScope.MENTIONS, true, 1, ToneScale.CLASS, ShareOf.ARTICLES);
+            index.trend(q);
+            assertEquals(List.of(3L, 0L, 3L), use(index),
+                    "one segment: the matches, every article, and the sentences summed once each");
+            assertEquals(fresh.trend(q), index.trend(q));
+            assertEquals(2, index.keptSums().hits(), "the matches and sentences kept (the totals: per version)");
+
+            for (LuceneNewsIndex i : List.of(index, fresh)) {
+                i.add(article("f", "Courier", "2017-03-12T10:00:00Z", "4:Secession cheered.", "0:Secession feared."));
+                // "c" again, with new labels: its old copy is deleted from the first segment, which changes.
+                i.add(article("c", "Ledger", "2017-03-02T10:00:00Z", "4:A poll on secession shows support falling.",
+                        "0:Rain fell all day.", "2:Officials were calm."));
+                i.commit();
+            }
+            assertEquals(fresh.trend(q), index.trend(q));
+            assertEquals(List.of(2L, 9L), use(index).subList(1, 3),
+                    "both segments summed: the first one lost a document, the second is new");
+            assertEquals(fresh.trend(q), index.trend(q));
+            assertEquals(List.of(6L, 9L), use(index).subList(1, 3));
+
+            for (LuceneNewsIndex i : List.of(index, fresh)) {
+                i.add(new AnalysedArticle(new Article("http://news.test/g", "Wire", "Ledger",
+                        Instant.parse("2017-01-25T10:00:00Z"), WIRE + " Secession."),
+                        List.of(new TaggedSentence(WIRE + " Secession.", 1))));
+                i.commit();
+            }
+            assertEquals(fresh.trend(q), index.trend(q));
+            assertEquals(List.of(12L, 12L), use(index).subList(1, 3),
+                    "only the new segment summed; the two unchanged ones kept, for the totals too");
+
+            // A wire copy of "g": g is marked shared by a doc-values update in its segment, one story of two now.
+            for (LuceneNewsIndex i : List.of(index, fresh)) {
+                i.add(new AnalysedArticle(new Article("http://news.test/g2", "Copy", "Courier",
+                        Instant.parse("2017-01-26T10:00:00Z"), WIRE + " Secession, updated."),
+                        List.of(new TaggedSentence(WIRE + " Secession, updated.", 2))));
+                i.commit();
+            }
+            TrendSeries joined = index.trend(q);
+            assertEquals(fresh.trend(q), joined);
+            assertEquals(3, joined.points().get(0).stories(), "a, b and the wire story of g and g2");
+            TrendQuery bySentence = new TrendQuery("secession", null, null, Interval.MONTH, ZoneOffset.UTC,
+                    ToneScope.SENTENCES, true, 1, ToneScale.CLASS, ShareOf.ARTICLES);
+            TrendSeries summed = index.trend(bySentence);
+            assertEquals(fresh.trend(bySentence), summed);
+            assertEquals(summed, index.trend(bySentence), "from the kept sums");
+            assertEquals(4, summed.points().get(0).toneCount(), "a, b, g and g2 name secession in January");
+        }
+    }
+
+    @Test
+    void theNextPageOfASearchCountsItsFacetsFromTheKeptSumsOfUnchangedSegments(@TempDir Path freshFolder) {
+        try (LuceneNewsIndex fresh = new LuceneNewsIndex(freshFolder, 0)) {
+            for (LuceneNewsIndex i : List.of(index, fresh)) {
+                addFixtures(i);
+                i.commit();
+                i.add(article("f", "Courier", "2017-03-12T10:00:00Z", "4:Secession cheered."));
+                i.commit();
+            }
+            SearchPage first = index.search(SearchRequest.of("secession", null, null, 1, 2));
+            assertEquals(List.of(0L, 2L), use(index).subList(1, 3), "two segments summed");
+            SearchPage second = index.search(SearchRequest.of("secession", null, null, 2, 2));
+            assertEquals(List.of(2L, 2L), use(index).subList(1, 3), "the second page's facets: both kept");
+
+            assertEquals(fresh.search(SearchRequest.of("secession", null, null, 1, 2)), first);
+            assertEquals(fresh.search(SearchRequest.of("secession", null, null, 2, 2)), second);
+            assertEquals(Map.of("Ledger", 3L, "Courier", 2L), second.facets().get("source"));
+            assertEquals(5, second.total());
+        }
+    }
+
     @Test
     void netToneCountsSentencesAsMinusOneZeroOrPlusOneAndCountsTheirArticles() {
         addFixtures(index);
@@ -503,7 +587,7 @@ class LuceneNewsIndexTest {
     void anIndexWrittenWithAnOlderSchemaIsRebuiltFromItsStoredContent() {
         index.close();
         emptyFolder();
-        LuceneNewsIndex old = new LuceneNewsIndex(folder, 1);
+        LuceneNewsIndex old = LuceneNewsIndex.withSchema(folder, 1);
         addFixtures(old);
         old.commit();
         old.close();
@@ -522,7 +606,7 @@ class LuceneNewsIndexTest {
         index.close();
         emptyFolder();
         Path side = folder.resolveSibling(folder.getFileName() + "-side");
-        try (LuceneNewsIndex old = new LuceneNewsIndex(folder, 1)) {
+        try (LuceneNewsIndex old = LuceneNewsIndex.withSchema(folder, 1)) {
             addFixtures(old);
             old.commit();
         }
@@ -545,7 +629,7 @@ class LuceneNewsIndexTest {
     void aCrashAfterTheFirstRenameWithoutARebuildRestoresTheOldIndex() throws Exception {
         index.close();
         emptyFolder();
-        try (LuceneNewsIndex old = new LuceneNewsIndex(folder, 1)) {
+        try (LuceneNewsIndex old = LuceneNewsIndex.withSchema(folder, 1)) {
             addFixtures(old);
             old.commit();
         }
@@ -563,7 +647,7 @@ class LuceneNewsIndexTest {
         index.close();
         long files = java.nio.file.Files.list(folder).count();
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new LuceneNewsIndex(folder, 3));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> LuceneNewsIndex.withSchema(folder, 3));
 
         assertTrue(e.getMessage().contains("was written by a newer Barometer (schema " + LuceneNewsIndex.SCHEMA_VERSION
                 + "; this build reads and writes schema 3)"), e.getMessage());
@@ -598,7 +682,7 @@ class LuceneNewsIndexTest {
     void aRebuiltIndexKeepsThePhraseTonesOfItsSentences() {
         index.close();
         emptyFolder();
-        index = new LuceneNewsIndex(folder, 1);
+        index = LuceneNewsIndex.withSchema(folder, 1);
         addRivals(index);
         index.commit();
         index.close();

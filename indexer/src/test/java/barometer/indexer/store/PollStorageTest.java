@@ -66,7 +66,7 @@ class PollStorageTest {
 
     @Test
     void aSchemaRebuildKeepsThePolls() {
-        try (LuceneNewsIndex old = new LuceneNewsIndex(folder, 1)) {
+        try (LuceneNewsIndex old = LuceneNewsIndex.withSchema(folder, 1)) {
             old.addPolls(List.of(report("f.csv", 1000, 3.5)));
             old.commit();
         }
