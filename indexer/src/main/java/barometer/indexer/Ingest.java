@@ -188,7 +188,11 @@ public final class Ingest implements AutoCloseable {
         try {
             pool.execute(() -> {
                 try {
-                    index.add(tagging == Tagging.INLINE ? analyse(article) : reusedOrUntagged(article));
+                    AnalysedArticle analysed = tagging == Tagging.INLINE ? analyse(article) : reusedOrUntagged(article);
+                    index.add(analysed);
+                    if (analysed.pending()) {
+                        wakeIdleTaggers();
+                    }
                     storePolls(article);
                     awaitCommit(done, true);
                 } catch (RuntimeException e) {
@@ -222,6 +226,20 @@ public final class Ingest implements AutoCloseable {
             return new AnalysedArticle(article, known.get());
         }
         return AnalysedArticle.untagged(article);
+    }
+
+    /**
+     * Tells tagging workers that found the queue empty that an untagged article is stored: they need not wait for
+     * its commit (the index's reader shows it), and a start or a lull costs no idle second. Busy workers are left
+     * alone: they read the queue again when they run out, and each read reopens the reader.
+     */
+    private void wakeIdleTaggers() {
+        synchronized (queueLock) {
+            if (drained) {
+                drained = false;
+                queueLock.notifyAll();
+            }
+        }
     }
 
     /** A tagging worker: takes untagged articles from the index, tags them and stores them again, until closed. */
