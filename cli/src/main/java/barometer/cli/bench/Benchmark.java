@@ -193,6 +193,18 @@ public final class Benchmark {
                     + " new articles before each run", 200, newArticles, () -> index.trend(TrendQuery.of(
                             SyntheticCorpus.COMMON, SyntheticCorpus.FIRST_DAY, SyntheticCorpus.LAST_DAY, Interval.DAY,
                             ZoneOffset.UTC)));
+            // A first ask under the default: a date range not asked before, so no segment's sums are kept, and
+            // every segment is summed on its own and merged (afresh above, a query is summed in two slices).
+            int[] shift = {0};
+            latencies("trend, five compared queries, first asked (a new date range each run), kept sums on", 50,
+                    () -> { }, () -> {
+                        java.time.LocalDate from = SyntheticCorpus.FIRST_DAY.plusDays(++shift[0]);
+                        for (String q : COMPARED) {
+                            index.trend(TrendQuery.of(q, from, SyntheticCorpus.LAST_DAY, Interval.MONTH,
+                                    ZoneOffset.UTC));
+                        }
+                        return COMPARED.length;
+                    });
             latencies("search (the same mix), facets from kept sums per segment, " + ARRIVING
                     + " new articles before each run", 300, newArticles, queryMix(index));
             System.out.printf("kept sums: %s%n", index.keptSums());
