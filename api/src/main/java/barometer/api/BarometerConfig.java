@@ -61,8 +61,8 @@ public interface BarometerConfig {
         barometer.indexer.IndexBackend backend();
 
         /**
-         * Heap (MB) the embedded index may spend keeping trend sums of segments that did not change, so that a trend
-         * asked again sums only what is new; 0 sums every trend afresh.
+         * Heap (MB) the embedded index may spend keeping trend and facet sums of segments that did not change, so that
+         * a trend asked again, or the next page of a search, sums only what is new; 0 sums every query afresh.
          */
         @WithDefault("64")
         int trendCacheMb();

@@ -282,8 +282,8 @@ public final class Benchmark {
      * holds about 650 MB: with the baselines' models alive too, the collector, not
      * the tagger, set the pace), and twice: the first pass over the paragraphs on a cold JVM, then the
      * median of the last three of six further passes, the rate a long import or crawl runs at once warm.
-     * Returns {steady product rate, steady rate / baseline rate, ingest rate with group commits, the same through the
-     * tagging queue}.
+     * Returns {steady product rate, the product's rate / the PCFG baseline's on the baseline sample, ingest rate with
+     * group commits, the same through the tagging queue}.
      */
     private static double[] sentimentThroughput(List<String> articles, Path indexDir) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();

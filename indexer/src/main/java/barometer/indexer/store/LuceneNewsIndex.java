@@ -539,20 +539,26 @@ public final class LuceneNewsIndex implements NewsIndex {
                 ? MentionToneCollector.manager(trend.interval(), trend.zone(), trend.bySource(),
                         QueryTerms.of(sentences, Fields.TEXT), trend.scale(), articleBlocks)
                 : TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource(), trend.scale(), articleBlocks);
-        // What makes two trends' per-segment sums alike, besides the query (a key of SegmentSums).
-        List<Object> sums = List.of(trend.interval(), trend.zone(), trend.bySource(), trend.scale());
         return withSearcher(s -> {
-            BucketSeries articles = segmentSums.sum(s, matching, List.of(ToneScope.ARTICLES, sums), manager)
-                    .series();
-            List<Object> totalSums = List.of(ToneScope.ARTICLES, trend.interval(), trend.zone(), trend.bySource(),
-                    ToneScale.CLASS);
+            BucketSeries articles = segmentSums.sum(s, matching, measure(ToneScope.ARTICLES, trend, trend.scale()),
+                    manager).series();
             BucketSeries totals = totalsCache.of(((DirectoryReader) s.getIndexReader()).getVersion(), trend,
-                    () -> segmentSums.sum(s, all, totalSums, TrendCollector.manager(trend.interval(), trend.zone(),
-                            trend.bySource(), ToneScale.CLASS)).series());
+                    () -> segmentSums.sum(s, all, measure(ToneScope.ARTICLES, trend, ToneScale.CLASS),
+                            TrendCollector.manager(trend.interval(), trend.zone(), trend.bySource(), ToneScale.CLASS))
+                            .series());
             BucketSeries tone = sentences == null ? null
-                    : segmentSums.sum(s, sentences, List.of(trend.scope(), sums), toneManager).series();
+                    : segmentSums.sum(s, sentences, measure(trend.scope(), trend, trend.scale()), toneManager)
+                            .series();
             return TrendAssembly.series(trend, articles, totals, tone);
         });
+    }
+
+    /**
+     * What makes two trends' per-segment sums alike besides the query (a key of {@link SegmentSums}): what is summed
+     * (articles, sentences or mentions), how it is bucketed, and the tone scale.
+     */
+    private static List<Object> measure(ToneScope summed, TrendQuery trend, ToneScale scale) {
+        return List.of(summed, trend.interval(), trend.zone(), trend.bySource(), scale);
     }
 
     /** What the kept per-segment trend and facet sums hold and how often they answered. */
