@@ -92,6 +92,14 @@ public final class LuceneNewsIndex implements NewsIndex {
     private static final Logger LOG = Logger.getLogger(LuceneNewsIndex.class);
     private static final int MAX_SENTENCES_PER_ARTICLE = 10_000;
     private static final long ADD_REFRESH_NANOS = 1_000_000_000L;
+    /** The heap that buffers new documents before they are flushed to a segment (Lucene's default is 16). */
+    private static final double INDEXING_BUFFER_MB = 64;
+    /** Above this rate of new articles, lookups while adding reopen the reader by count ({@link #BULK_REFRESH_ADDS}). */
+    private static final int BULK_ADDS_PER_SECOND = 1_000;
+    /** The articles an import adds between two reopenings: well within {@link #RECENT_STORIES}. */
+    private static final int BULK_REFRESH_ADDS = 4_000;
+    /** Recent articles whose stories are found in memory, before a searcher can see them. */
+    private static final int RECENT_STORIES = 10_000;
 
     private final FSDirectory directory;
     private final Analyzer analyzer = new EnglishAnalyzer();
@@ -105,12 +113,14 @@ public final class LuceneNewsIndex implements NewsIndex {
     /** Which documents of each segment are articles: the clusters of the tone interval. */
     private final ArticleBlocks.Cache articleBlocks = new ArticleBlocks.Cache();
     private final AtomicBoolean changed = new AtomicBoolean();
-    private final StoryAssignment stories = new StoryAssignment(10_000, this::sharingBands);
+    private final StoryAssignment stories = new StoryAssignment(RECENT_STORIES, this::sharingBands);
     /** Stories that got a second article since this index was opened (their first article is marked shared). */
     private final java.util.Set<String> sharedStories = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Writes to one story take one of these (by the story's hash): see {@link #write}. */
     private final Object[] storyLocks = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
     private final java.util.concurrent.atomic.AtomicLong lastAddRefresh = new java.util.concurrent.atomic.AtomicLong();
+    /** Articles written since the searcher was last reopened: what only {@link StoryAssignment}'s memory can see. */
+    private final java.util.concurrent.atomic.AtomicInteger unseenAdds = new java.util.concurrent.atomic.AtomicInteger();
     private final TotalsCache totalsCache = new TotalsCache();
     private final SegmentSums segmentSums;
     /** The heap {@link SegmentSums} may hold by default: the sums of some hundred trends over a large archive. */
@@ -143,6 +153,9 @@ public final class LuceneNewsIndex implements NewsIndex {
             directory = FSDirectory.open(folder);
             writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                     .setCodec(new LookupCodec())
+                    // Fewer, larger flushed segments in an import: each segment costs every lookup while adding a
+                    // seek per MinHash band, and merges rewrite the small ones again and again.
+                    .setRAMBufferSizeMB(INDEXING_BUFFER_MB)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
             writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Integer.toString(schema)).entrySet());
             int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -208,6 +221,7 @@ public final class LuceneNewsIndex implements NewsIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store " + url, e);
         }
+        unseenAdds.incrementAndGet();
         changed.set(true);
     }
 
@@ -242,17 +256,12 @@ public final class LuceneNewsIndex implements NewsIndex {
 
     /** Stored articles that share a MinHash band with a signature: the near-duplicate candidates of a story. */
     private List<StoryAssignment.Candidate> sharingBands(int[] signature, int limit) {
-        BooleanQuery.Builder bands = new BooleanQuery.Builder();
-        MinHash.bands(signature).forEach(b -> bands.add(new TermQuery(new Term(Fields.SIM_BAND, b)), Occur.SHOULD));
-        Query candidates = new BooleanQuery.Builder()
-                .add(bands.build(), Occur.MUST)
-                .add(kind(Fields.ARTICLE), Occur.FILTER)
-                .build();
+        List<String> bands = MinHash.bands(signature);
         return withRecentSearcher(s -> {
             StoredFields stored = s.storedFields();
             List<StoryAssignment.Candidate> out = new ArrayList<>();
-            for (ScoreDoc sd : s.search(candidates, limit).scoreDocs) {
-                Document d = stored.document(sd.doc);
+            for (int doc : SharedBands.best(s.getIndexReader(), bands, limit)) {
+                Document d = stored.document(doc);
                 IndexableField theirs = d.getField(Fields.SIM_HASH);
                 BytesRef bytes = theirs == null ? null : theirs.binaryValue();
                 out.add(new StoryAssignment.Candidate(d.get(Fields.URL), d.get(Fields.STORY),
@@ -705,22 +714,27 @@ public final class LuceneNewsIndex implements NewsIndex {
     }
 
     /**
-     * For lookups made while adding (near-duplicates): reopening the reader after every article would
-     * make bulk indexing crawl, so it is refreshed at most every {@link #ADD_REFRESH_NANOS}; a copy added
-     * within that time of its original may start a story of its own.
+     * For lookups made while adding (near-duplicates, copies' tags): reopening the reader after every article would
+     * make bulk indexing crawl, so it is refreshed at most every {@link #ADD_REFRESH_NANOS}, and while articles
+     * arrive faster than {@link #BULK_ADDS_PER_SECOND} (an import) only every {@link #BULK_REFRESH_ADDS}: each
+     * reopening flushes a segment, and a segment a second at 1,300 articles a second made many small segments that
+     * every later lookup visits and merges rewrite. Articles the searcher cannot see yet are in
+     * {@link StoryAssignment}'s memory of the last {@link #RECENT_STORIES}; a copy whose original is not yet
+     * visible is tagged again (to the same tags).
      */
     private <T> T withRecentSearcher(SearcherWork<T> work) {
-        long now = System.nanoTime();
-        boolean refresh = now - lastAddRefresh.get() > ADD_REFRESH_NANOS;
-        if (refresh) {
-            lastAddRefresh.set(now);
-        }
+        long elapsed = System.nanoTime() - lastAddRefresh.get();
+        int unseen = unseenAdds.get();
+        boolean refresh = unseen >= BULK_REFRESH_ADDS
+                || elapsed > ADD_REFRESH_NANOS && unseen < BULK_ADDS_PER_SECOND * (elapsed / 1e9);
         return withSearcher(work, refresh);
     }
 
     private <T> T withSearcher(SearcherWork<T> work, boolean refreshIfChanged) {
         try {
             if (refreshIfChanged && changed.getAndSet(false)) {
+                lastAddRefresh.set(System.nanoTime());
+                unseenAdds.set(0);
                 searchers.maybeRefreshBlocking();
             }
             IndexSearcher searcher = searchers.acquire();

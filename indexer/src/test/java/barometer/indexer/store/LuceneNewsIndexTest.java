@@ -195,6 +195,27 @@ class LuceneNewsIndexTest {
     }
 
     @Test
+    void aCopyArrivingAfterMoreArticlesThanTheRecentStoriesHoldFindsItsOriginalThroughTheIndex() {
+        index.add(article("wire1", "Ledger", "2017-01-05T10:00:00Z", "2:" + WIRE));
+        // The original leaves the 10,000 recent stories kept in memory before its copy comes: the reader used while
+        // adding must have been reopened meanwhile (by count when the fillers come fast, as in an import).
+        java.util.Random words = new java.util.Random(7);
+        for (int i = 0; i < 10_001; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 30; w++) {
+                text.append("w").append(words.nextInt(1_000_000)).append(' ');
+            }
+            index.add(article("filler" + i, "Courier", "2017-02-05T10:00:00Z", "2:" + text.toString().strip() + "."));
+        }
+
+        index.add(article("wire2", "Courier", "2017-01-06T10:00:00Z", "2:" + WIRE.replace("Monday", "Tuesday")));
+
+        TrendPoint january = trend("", ToneScope.SENTENCES, false, 1).points().get(0);
+        assertEquals(2, january.articles());
+        assertEquals(1, january.stories(), "found through the index, reopened while the fillers were added");
+    }
+
+    @Test
     void theBandUrlAndContentHashTermsAreBehindABloomFilterAndTheOtherFieldsAreNot() throws Exception {
         index.add(article("wire1", "Ledger", "2017-01-05T10:00:00Z", "2:" + WIRE));
         index.commit();
