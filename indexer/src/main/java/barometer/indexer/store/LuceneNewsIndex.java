@@ -93,6 +93,8 @@ public final class LuceneNewsIndex implements NewsIndex {
     private static final long ADD_REFRESH_NANOS = 1_000_000_000L;
     /** The heap that buffers new documents before they are flushed to a segment (Lucene's default is 16). */
     private static final double INDEXING_BUFFER_MB = 64;
+    /** The largest segment merges make, in MB (Lucene's default is 5 GB). */
+    private static final double MAX_SEGMENT_MB = 256;
     /** Above this rate of new articles, lookups while adding reopen the reader by count ({@link #BULK_REFRESH_ADDS}). */
     private static final int BULK_ADDS_PER_SECOND = 1_000;
     /** The articles an import adds between two reopenings: well within {@link #RECENT_STORIES}. */
@@ -155,6 +157,7 @@ public final class LuceneNewsIndex implements NewsIndex {
                     // Fewer, larger flushed segments in an import: each segment costs every lookup while adding a
                     // seek per MinHash band, and merges rewrite the small ones again and again.
                     .setRAMBufferSizeMB(INDEXING_BUFFER_MB)
+                    .setMergePolicy(mergePolicy())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
             writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Integer.toString(schema)).entrySet());
             int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -185,6 +188,18 @@ public final class LuceneNewsIndex implements NewsIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index in " + folder, e);
         }
+    }
+
+    /**
+     * Lucene's tiered merges, with segments of at most {@link #MAX_SEGMENT_MB}: a query's segments are summed in
+     * parallel, one thread per core, and one segment of more than half the index (at a million articles the
+     * default 5 GB cap let one hold 57%) kept a core idle for the rest; a merge rewrites less, and fewer kept
+     * trend sums go with it.
+     */
+    private static org.apache.lucene.index.MergePolicy mergePolicy() {
+        var tiered = new org.apache.lucene.index.TieredMergePolicy();
+        tiered.setMaxMergedSegmentMB(MAX_SEGMENT_MB);
+        return tiered;
     }
 
     @Override
