@@ -30,8 +30,19 @@ import org.apache.lucene.util.NumericUtils;
  */
 final class ArticleDocuments {
     private static final FieldType BODY_TYPE = bodyType();
+    /** Words and their tone bytes as term frequencies: no positions (Lucene allows custom frequencies only so). */
+    private static final FieldType MENTION_TERMS_TYPE = mentionTermsType();
 
     private ArticleDocuments() {
+    }
+
+    private static FieldType mentionTermsType() {
+        FieldType type = new FieldType();
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.setOmitNorms(true);
+        type.setTokenized(true);
+        type.freeze();
+        return type;
     }
 
     private static FieldType bodyType() {
@@ -126,6 +137,8 @@ final class ArticleDocuments {
             doc.add(new TextField(Fields.TEXT,
                     MentionTones.withPayloads(sentence.text(), sentence.mentions(), analyzer)));
             doc.add(new StoredField(Fields.MENTIONS, MentionTones.encode(sentence.mentions())));
+            doc.add(new Field(Fields.MENTION_TERMS, MentionTones.mentionTerms(sentence.text(), sentence.mentions(),
+                    analyzer), MENTION_TERMS_TYPE));
         }
         doc.add(new StoredField(Fields.POSITION, position));
         sourceAndDate(doc, article);

@@ -62,6 +62,11 @@ final class Fields {
      * {@link #TEXT} in a phrase carries the tone as its payload ({@link MentionTones}).
      */
     static final String MENTIONS = "mentions";
+    /**
+     * A sentence's words that stand in phrases, each once, the tones toward its phrases in its term frequency: what
+     * trends read instead of {@link #TEXT}'s payloads ({@link MentionTones#mentionTerms}).
+     */
+    static final String MENTION_TERMS = "mention_terms";
 
     /** Commit user-data key holding the schema version the index was written with. */
     static final String SCHEMA_KEY = "barometer.schema";

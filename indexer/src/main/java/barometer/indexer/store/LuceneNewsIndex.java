@@ -86,7 +86,7 @@ import org.jboss.logging.Logger;
  */
 public final class LuceneNewsIndex implements NewsIndex {
     /** Bump when the documents change shape; older indexes are then rebuilt on open. */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     private static final Logger LOG = Logger.getLogger(LuceneNewsIndex.class);
     private static final int MAX_SENTENCES_PER_ARTICLE = 10_000;

@@ -13,6 +13,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
@@ -21,10 +22,12 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Keyword-scoped tone for trends: for each matching sentence, reads the positions of the query's terms from
- * the postings and, at each, the payload with the tone toward the phrase there ({@link MentionTones}); each
- * distinct phrase adds one value, 0 (negative), 2 (neutral) or 4 (positive), on the sentence scale.
- * Sentences are visited in order, so every postings list is walked forward once per segment.
+ * Keyword-scoped tone for trends: for each matching sentence, reads the tones toward the phrases that hold the
+ * query's terms ({@link MentionTones}); each distinct phrase adds one value, 0 (negative), 2 (neutral) or 4
+ * (positive), on the sentence scale. The tones come from the term frequencies of {@link Fields#MENTION_TERMS}, or,
+ * for a sentence marked {@link MentionTones#SEE_POSITIONS}, from the payloads at the terms' positions in
+ * {@link Fields#TEXT}: both give the same tones. Sentences are visited in order, so every postings list is walked
+ * forward once per segment.
  */
 final class MentionToneCollector implements SegmentSums.Summed {
     private final TrendAccumulator accumulator;
@@ -67,10 +70,16 @@ final class MentionToneCollector implements SegmentSums.Summed {
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
         NumericDocValues published = context.reader().getNumericDocValues(Fields.PUBLISHED);
         SortedDocValues source = accumulator.bySource() ? context.reader().getSortedDocValues(Fields.SOURCE) : null;
-        List<PostingsEnum> positions = terms.positions(context.reader());
+        List<PostingsEnum> frequencies = terms.frequencies(context.reader(), Fields.MENTION_TERMS);
+        PostingsEnum seePositions = context.reader().postings(new Term(Fields.MENTION_TERMS,
+                MentionTones.SEE_POSITIONS), PostingsEnum.NONE);
         ArticleBlocks blocks = this.blocks.of(context);
         ToneClass[] tones = new ToneClass[MAX_PHRASES];
+        long[] seen = new long[1];
         return new LeafCollector() {
+            /** The payloads, opened at the first sentence that needs them. */
+            private List<PostingsEnum> positions;
+
             @Override
             public void setScorer(Scorable scorer) {
                 // Scores are not needed.
@@ -78,16 +87,30 @@ final class MentionToneCollector implements SegmentSums.Summed {
 
             @Override
             public void collect(int doc) throws IOException {
-                if (positions.isEmpty() || published == null || !published.advanceExact(doc)) {
+                if (frequencies.isEmpty() || published == null || !published.advanceExact(doc)) {
+                    return;
+                }
+                int n;
+                if (at(seePositions, doc)) {
+                    if (positions == null) {
+                        positions = terms.positions(context.reader());
+                    }
+                    n = tonesAt(positions, doc, tones);
+                } else {
+                    n = 0;
+                    seen[0] = 0;
+                    for (PostingsEnum f : frequencies) {
+                        if (at(f, doc)) {
+                            n = MentionTones.codes(f.freq(), tones, n, seen);
+                        }
+                    }
+                }
+                if (n == 0) {
                     return;
                 }
                 String outlet = source != null && source.advanceExact(doc)
                         ? source.lookupOrd(source.ordValue()).utf8ToString()
                         : null;
-                int n = tonesAt(positions, doc, tones);
-                if (n == 0) {
-                    return;
-                }
                 long article = blocks.articleOf(doc);
                 for (int i = 0; i < n; i++) {
                     accumulator.add(published.longValue(), scale.value(value(tones[i]), ToneScope.MENTIONS), outlet,
@@ -104,6 +127,11 @@ final class MentionToneCollector implements SegmentSums.Summed {
     static List<ToneClass> tonesAt(List<PostingsEnum> positions, int doc) throws IOException {
         ToneClass[] out = new ToneClass[MAX_PHRASES];
         return List.copyOf(java.util.Arrays.asList(out).subList(0, tonesAt(positions, doc, out)));
+    }
+
+    /** Whether {@code postings} (null for none, and not past {@code doc}) hold {@code doc}; leaves them on or after it. */
+    private static boolean at(PostingsEnum postings, int doc) throws IOException {
+        return postings != null && (postings.docID() < doc ? postings.advance(doc) : postings.docID()) == doc;
     }
 
     /** Phrases of a sentence the payload can tell apart (the phrase number's bits in {@link MentionTones}). */

@@ -62,4 +62,31 @@ final class QueryTerms {
         }
         return out;
     }
+
+    /**
+     * The postings with frequencies of the same terms, in the same order as {@link #positions}, in {@code other} (a
+     * field that holds some of this field's words); null where a term of this field is not in it.
+     */
+    List<PostingsEnum> frequencies(LeafReader reader, String other) throws IOException {
+        List<PostingsEnum> out = new ArrayList<>();
+        Terms otherTerms = reader.terms(other);
+        TermsEnum there = otherTerms == null ? null : otherTerms.iterator();
+        for (Term t : terms) {
+            if (reader.docFreq(t) > 0) {
+                out.add(there != null && there.seekExact(t.bytes()) ? there.postings(null, PostingsEnum.FREQS) : null);
+            }
+        }
+        Terms fieldTerms = reader.terms(field);
+        if (fieldTerms != null) {
+            for (MultiTermQuery pattern : patterns) {
+                TermsEnum matching = pattern.getTermsEnum(fieldTerms);
+                int expanded = 0;
+                for (BytesRef term = matching.next(); term != null && expanded < MAX_EXPANSIONS; term = matching.next()) {
+                    out.add(there != null && there.seekExact(term) ? there.postings(null, PostingsEnum.FREQS) : null);
+                    expanded++;
+                }
+            }
+        }
+        return out;
+    }
 }

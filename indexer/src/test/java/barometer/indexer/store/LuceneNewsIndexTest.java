@@ -26,6 +26,7 @@ import barometer.indexer.ToneScope;
 import barometer.indexer.TrendQuery;
 import barometer.indexer.TrendSeries;
 import barometer.indexer.sentiment.AnalysedArticle;
+import barometer.indexer.sentiment.MentionTone;
 import barometer.indexer.sentiment.TaggedSentence;
 import barometer.indexer.sentiment.ToneClass;
 import barometer.indexer.trend.Interval;
@@ -113,6 +114,25 @@ class LuceneNewsIndexTest {
         assertEquals(0.0, marsh.tone());
         assertEquals(2.0, trend("marsh", ToneScope.SENTENCES, false, 1).points().get(0).tone(),
                 "the sentence class does not tell Hale from Marsh");
+    }
+
+    @Test
+    void aWordInMorePhrasesThanATermFrequencyHoldsCountsEachOfThemFromThePositions() {
+        String crowded = "Hale thanked Hale, then Hale left.";
+        List<MentionTone> three = new ArrayList<>();
+        ToneClass[] tones = {ToneClass.POSITIVE, ToneClass.NEGATIVE, ToneClass.NEGATIVE};
+        for (int i = 0, from = crowded.indexOf("Hale"); from >= 0; from = crowded.indexOf("Hale", from + 1), i++) {
+            three.add(new MentionTone(from, from + 4, tones[i]));
+        }
+        index.add(new AnalysedArticle(new Article("http://news.test/crowded", "Crowded", "Ledger",
+                Instant.parse("2017-01-05T10:00:00Z"), crowded + " Hale spoke."), List.of(
+                        new TaggedSentence(crowded, 2, List.of(), three),
+                        withPhrases("Hale spoke.", 2, "Hale", ToneClass.POSITIVE))));
+
+        TrendPoint hale = trend("hale", ToneScope.MENTIONS, false, 1).points().get(0);
+
+        assertEquals(4, hale.toneCount(), "three phrases in the first sentence (read from its payloads), one in the next");
+        assertEquals(2.0, hale.tone());
     }
 
     @Test
