@@ -85,6 +85,31 @@ public final class TrendAccumulator {
 
     /** The slot of an item's day: from the array for a fixed-offset zone, else a fresh one from the maps. */
     private Slot slotOf(long epochMillis) {
+        if (epochMillis == lastMillis && lastSlot != null) {
+            return lastSlot; // an article's sentences and mentions come one after another, with its time
+        }
+        lastSlot = daySlot(epochMillis);
+        lastMillis = epochMillis;
+        return lastSlot;
+    }
+
+    /**
+     * Drops the per-day slots once no more items come (they only speed up adding; the maps hold the sums): a merged
+     * accumulator may be kept, one per segment and query. Only the first merge, before an accumulator is shared,
+     * finds them.
+     */
+    private void dropSlots() {
+        if (slots != null || lastSlot != null) {
+            slots = null;
+            lastSlot = null;
+        }
+    }
+
+    /** The last item's time and slot. */
+    private long lastMillis;
+    private Slot lastSlot;
+
+    private Slot daySlot(long epochMillis) {
         if (!(zone instanceof java.time.ZoneOffset offset)) {
             return new Slot(bucketOf(epochMillis));
         }
@@ -108,7 +133,17 @@ public final class TrendAccumulator {
         }
         Slot slot = slots[(int) i];
         if (slot == null) {
-            slot = new Slot(bucketOf(epochMillis));
+            // One slot for all the bucket's days in the array: a month's bucket is found once, not thirty times (a
+            // slot and a date per day, in every segment's kept sums, were most of the heap a first ask left).
+            LocalDate bucket = bucketOf(epochMillis);
+            slot = new Slot(bucket);
+            long from = Math.max(bucket.toEpochDay(), slotBase);
+            long to = Math.min(interval.next(bucket).toEpochDay(), slotBase + slots.length);
+            for (long d = from; d < to; d++) {
+                if (slots[(int) (d - slotBase)] == null) {
+                    slots[(int) (d - slotBase)] = slot;
+                }
+            }
             slots[(int) i] = slot;
         }
         return slot;
@@ -299,6 +334,7 @@ public final class TrendAccumulator {
     public TrendAccumulator merge(TrendAccumulator other) {
         flushCluster();
         other.flushCluster();
+        other.dropSlots();
         other.overall.forEach((d, s) -> overall.computeIfAbsent(d, k -> new Sums()).add(s));
         other.sources.forEach((src, m) -> {
             Map<LocalDate, Sums> mine = sources.computeIfAbsent(src, k -> new HashMap<>());

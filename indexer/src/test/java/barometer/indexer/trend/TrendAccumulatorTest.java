@@ -34,6 +34,36 @@ class TrendAccumulatorTest {
     }
 
     @Test
+    void daysOfOneBucketShareItsSumsAndTheNextBucketStartsOnItsFirstDay() {
+        // Weeks start on Monday: 2016-02-28 is a Sunday, 2016-02-29 a Monday; a day offset shifts both.
+        ZoneOffset east = ZoneOffset.ofHours(5);
+        TrendAccumulator acc = new TrendAccumulator(Interval.WEEK, east, false);
+        acc.add(at("2016-02-24", east), 1.0, null, 1L, null);
+        acc.add(at("2016-02-28", east), 0.0, null, 2L, null);
+        acc.add(at("2016-02-29", east), 1.0, null, 3L, null);
+        acc.add(at("2011-01-01", east), 1.0, null, 4L, null); // grows the day array by years, before the rest
+        acc.add(at("2016-02-22", east), 1.0, null, 1L, null);
+        acc.add(at("2016-03-06", east), 0.0, null, 5L, null);
+        Map<LocalDate, BucketStats> overall = acc.overall();
+        assertEquals(3, overall.get(LocalDate.of(2016, 2, 22)).count());
+        assertEquals(2.0, overall.get(LocalDate.of(2016, 2, 22)).sum());
+        assertEquals(2, overall.get(LocalDate.of(2016, 2, 29)).count());
+        assertEquals(1, overall.get(LocalDate.of(2010, 12, 27)).count());
+        assertEquals(Map.of(LocalDate.of(2016, 2, 22), 2, LocalDate.of(2016, 2, 29), 2, LocalDate.of(2010, 12, 27), 1),
+                acc.stories());
+    }
+
+    @Test
+    void anAccumulatorMergedIntoAnotherStillTakesItems() {
+        TrendAccumulator part = new TrendAccumulator(Interval.MONTH, ZoneOffset.UTC, false);
+        part.add(at("2018-07-03", ZoneOffset.UTC), 1.0, null, 1L, null);
+        new TrendAccumulator(Interval.MONTH, ZoneOffset.UTC, false).merge(part);
+        part.add(at("2018-07-30", ZoneOffset.UTC), 0.0, null, 2L, null);
+        assertEquals(2, part.overall().get(LocalDate.of(2018, 7, 1)).count());
+        assertEquals(Map.of(LocalDate.of(2018, 7, 1), 2), part.stories());
+    }
+
+    @Test
     void aZoneWithDaylightSavingGivesTheSameBucketsThroughTheMaps() {
         ZoneId la = ZoneId.of("America/Los_Angeles");
         TrendAccumulator acc = new TrendAccumulator(Interval.DAY, la, false);
