@@ -41,10 +41,13 @@ final class MentionTones {
     private MentionTones() {
     }
 
+    /** The classes by ordinal, once: {@code values()} copies its array on every call, once per mention in a trend. */
+    private static final ToneClass[] TONES = ToneClass.values();
+
     /** The tone byte's class, or null at a position without a phrase. */
     static ToneClass tone(byte code) {
         int t = code & 3;
-        return t == 0 ? null : ToneClass.values()[t - 1];
+        return t == 0 ? null : TONES[t - 1];
     }
 
     /** The phrase number (mod 64) in a tone byte. */
@@ -247,7 +250,7 @@ final class MentionTones {
         for (int i = 0; i < n; i++) {
             int from = previous + in.readVInt();
             int to = from + in.readVInt();
-            out.add(new MentionTone(from, to, ToneClass.values()[in.readByte()]));
+            out.add(new MentionTone(from, to, TONES[in.readByte()]));
             previous = from;
         }
         return List.copyOf(out);
