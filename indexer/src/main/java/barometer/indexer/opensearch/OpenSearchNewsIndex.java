@@ -72,7 +72,8 @@ import org.apache.lucene.search.Query;
  * metric for the sums per article that the clustered tone interval needs (an article's sentences and mentions are
  * routed to one shard, so each shard sums whole articles). Tone toward the query's words reads the mentions index:
  * one document per phrase with its tone, counted when the sentence matches the query and the phrase holds one of
- * its words: what the embedded index reads from payloads at the matched positions.
+ * its words: what the embedded index reads from the term frequencies of its phrase words (in a crowded sentence,
+ * from the payloads at the matched positions).
  *
  * <p>Additions are sent in bulk, at the latest when something is read or committed, and made visible before
  * each read (so searches see them at once, as with the embedded index); {@link #commit()} returns once the cluster
