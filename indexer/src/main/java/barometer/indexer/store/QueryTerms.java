@@ -42,25 +42,7 @@ final class QueryTerms {
 
     /** Positions and payloads of the query's terms in one segment, one enum per term present in it. */
     List<PostingsEnum> positions(LeafReader reader) throws IOException {
-        List<PostingsEnum> out = new ArrayList<>();
-        for (Term t : terms) {
-            PostingsEnum p = reader.postings(t, PostingsEnum.PAYLOADS);
-            if (p != null) {
-                out.add(p);
-            }
-        }
-        Terms fieldTerms = reader.terms(field);
-        if (fieldTerms != null) {
-            for (MultiTermQuery pattern : patterns) {
-                TermsEnum matching = pattern.getTermsEnum(fieldTerms);
-                int expanded = 0;
-                for (BytesRef term = matching.next(); term != null && expanded < MAX_EXPANSIONS; term = matching.next()) {
-                    out.add(matching.postings(null, PostingsEnum.PAYLOADS));
-                    expanded++;
-                }
-            }
-        }
-        return out;
+        return eachPresent(reader, (here, term) -> here.postings(null, PostingsEnum.PAYLOADS));
     }
 
     /**
@@ -68,23 +50,36 @@ final class QueryTerms {
      * field that holds some of this field's words); null where a term of this field is not in it.
      */
     List<PostingsEnum> frequencies(LeafReader reader, String other) throws IOException {
-        List<PostingsEnum> out = new ArrayList<>();
         Terms otherTerms = reader.terms(other);
         TermsEnum there = otherTerms == null ? null : otherTerms.iterator();
+        return eachPresent(reader, (here, term) -> there != null && there.seekExact(term)
+                ? there.postings(null, PostingsEnum.FREQS) : null);
+    }
+
+    /** What to read for one term of the field, its terms enum positioned on it. */
+    private interface PerTerm {
+        PostingsEnum read(TermsEnum here, BytesRef term) throws IOException;
+    }
+
+    /** {@code perTerm} of each query term present in the segment's field, then of each pattern's expansions. */
+    private List<PostingsEnum> eachPresent(LeafReader reader, PerTerm perTerm) throws IOException {
+        List<PostingsEnum> out = new ArrayList<>();
+        Terms fieldTerms = reader.terms(field);
+        if (fieldTerms == null) {
+            return out;
+        }
+        TermsEnum exact = fieldTerms.iterator();
         for (Term t : terms) {
-            if (reader.docFreq(t) > 0) {
-                out.add(there != null && there.seekExact(t.bytes()) ? there.postings(null, PostingsEnum.FREQS) : null);
+            if (exact.seekExact(t.bytes())) {
+                out.add(perTerm.read(exact, t.bytes()));
             }
         }
-        Terms fieldTerms = reader.terms(field);
-        if (fieldTerms != null) {
-            for (MultiTermQuery pattern : patterns) {
-                TermsEnum matching = pattern.getTermsEnum(fieldTerms);
-                int expanded = 0;
-                for (BytesRef term = matching.next(); term != null && expanded < MAX_EXPANSIONS; term = matching.next()) {
-                    out.add(there != null && there.seekExact(term) ? there.postings(null, PostingsEnum.FREQS) : null);
-                    expanded++;
-                }
+        for (MultiTermQuery pattern : patterns) {
+            TermsEnum matching = pattern.getTermsEnum(fieldTerms);
+            int expanded = 0;
+            for (BytesRef term = matching.next(); term != null && expanded < MAX_EXPANSIONS; term = matching.next()) {
+                out.add(perTerm.read(matching, term));
+                expanded++;
             }
         }
         return out;
