@@ -139,10 +139,25 @@ final class FacetCollector implements SegmentSums.Summed {
         };
     }
 
-    /** Counts a publication time in its UTC year: one array slot per year, the year found in a table. */
+    /** Days in 400 Gregorian years: the mean year's length, to guess a time's year from its day. */
+    private static final long DAYS_PER_400_YEARS = 146_097;
+
+    /**
+     * Counts a publication time in its UTC year: one array slot per year, the year guessed from the day and set right
+     * against the table of year starts (a binary search of the table was a sixth of a search at a million articles).
+     */
     private void countYear(long epochMillis) {
-        int i = java.util.Arrays.binarySearch(YEAR_STARTS, epochMillis);
-        int slot = i >= 0 ? i : -i - 2;
+        int slot = -1;
+        if (epochMillis >= YEAR_STARTS[0] && epochMillis < YEAR_STARTS[YEAR_STARTS.length - 1]) {
+            long days = (epochMillis - YEAR_STARTS[0]) / 86_400_000L;
+            slot = (int) Math.min(yearCounts.length - 1, days * 400 / DAYS_PER_400_YEARS);
+            while (YEAR_STARTS[slot] > epochMillis) {
+                slot--;
+            }
+            while (YEAR_STARTS[slot + 1] <= epochMillis) {
+                slot++;
+            }
+        }
         if (slot < 0 || slot >= yearCounts.length) {
             String year = Integer.toString(Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC).getYear());
             years.merge(year, 1L, Long::sum);

@@ -490,6 +490,21 @@ class LuceneNewsIndexTest {
     }
 
     @Test
+    void theYearFacetPutsEachTimeInItsUtcYearAtTheEdgesAndOutsideTheTable() {
+        String[] times = {"1899-12-31T23:59:59Z", "1900-01-01T00:00:00Z", "1999-12-31T23:59:59.999Z",
+            "2000-01-01T00:00:00Z", "2016-12-31T23:30:00Z", "2017-01-01T00:00:00Z", "2200-12-31T23:59:59Z",
+            "2201-01-01T00:00:00Z"};
+        for (int i = 0; i < times.length; i++) {
+            index.add(article("edge-" + i, "Ledger", times[i], "2:A vote on the edge of a year."));
+        }
+
+        SearchPage page = index.search(SearchRequest.of("edge", null, null, 1, 1));
+
+        assertEquals(Map.of("1899", 1L, "1900", 1L, "1999", 1L, "2000", 1L, "2016", 1L, "2017", 1L, "2200", 1L,
+                "2201", 1L), page.facets().get("year"));
+    }
+
+    @Test
     void facetsCountSourcesTonesAndYearsOverAllMatches() {
         addFixtures(index);
 
