@@ -145,10 +145,7 @@ final class MentionToneCollector implements SegmentSums.Summed {
         int n = 0;
         long seen = 0;
         for (PostingsEnum p : positions) {
-            if (p.docID() < doc) {
-                p.advance(doc);
-            }
-            if (p.docID() != doc) {
+            if (!at(p, doc)) {
                 continue;
             }
             for (int i = p.freq(); i > 0; i--) {
