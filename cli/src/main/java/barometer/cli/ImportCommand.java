@@ -83,11 +83,8 @@ public final class ImportCommand {
                 System.getProperty("barometer.sentiment.tone-encoder", "none")).bundledModel();
         SentimentTagger tagger = tag ? new SentimentTagger(80, 1, workers, Parser.DEFAULT, toneModel,
                 barometer.indexer.sentiment.ToneEncoder.encoderFor(toneModel)) : null;
-        try (index; Ingest ingest = tag ? new Ingest(tagger, index, workers)
-                : new Ingest(null, index, workers, barometer.indexer.CommitPolicy.DEFAULT, barometer.indexer.Tagging.QUEUED,
-                        false)) {
-            ArchiveImport archive = new ArchiveImport(dataDir.resolve("import"), ingest::submit, index::contains,
-                    new ArticleExtractor(), topic);
+        try (index; Ingest ingest = ingest(index, tagger, workers)) {
+            ArchiveImport archive = archive(dataDir, ingest, index, topic);
             for (Path file : files) {
                 ArchiveImport.Report r = archive.run(file, status -> line(status, System.err));
                 System.err.println();
@@ -106,6 +103,22 @@ public final class ImportCommand {
             }
         }
         System.exit(anyFailed ? 1 : 0);
+    }
+
+    /**
+     * The ingest an import feeds: tagging before storing with {@code tagger}, or (null) storing untagged for the
+     * service's tagging queue, whose workers do not start here (no CoreNLP model is loaded).
+     */
+    public static Ingest ingest(LuceneNewsIndex index, SentimentTagger tagger, int workers) {
+        return tagger != null ? new Ingest(tagger, index, workers)
+                : new Ingest(null, index, workers, barometer.indexer.CommitPolicy.DEFAULT,
+                        barometer.indexer.Tagging.QUEUED, false);
+    }
+
+    /** The import into {@code dataDir}'s index, its progress kept under {@code dataDir/import}. */
+    public static ArchiveImport archive(Path dataDir, Ingest ingest, LuceneNewsIndex index, String topic) {
+        return new ArchiveImport(dataDir.resolve("import"), ingest::submit, index::contains, new ArticleExtractor(),
+                topic);
     }
 
     /** A progress line, rewritten in place on a terminal. */

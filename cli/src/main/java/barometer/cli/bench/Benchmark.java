@@ -33,11 +33,12 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * {@code ./barometer bench [--articles N] [--sentiment-articles N] [--dir DIR [--reuse]] [--backend lucene|opensearch]
- * [--no-sentiment] [-Dbarometer.opensearch.hosts=...]}: indexes a seeded synthetic corpus into a real Lucene index
- * (or the indices {@code bench-*} of an OpenSearch cluster) and measures indexing rate, search and trend latency, heap and index
- * size; then measures CoreNLP sentiment throughput on real news text (the shared extraction pages, when
- * present) against a plain single-threaded pipeline in the same run. The last line sums it up.
+ * {@code ./barometer bench [--articles N] [--sentiment-articles N] [--import-articles N] [--dir DIR [--reuse]]
+ * [--backend lucene|opensearch] [--no-sentiment] [-Dbarometer.opensearch.hosts=...]}: indexes a seeded synthetic
+ * corpus into a real Lucene index (or the indices {@code bench-*} of an OpenSearch cluster) and measures indexing
+ * rate, search and trend latency, heap and index size; the import of archives (JSON lines and WARC, untagged, and
+ * with tagging on the shared pages); then CoreNLP sentiment throughput on real news text (the shared extraction
+ * pages, when present) against a plain single-threaded pipeline in the same run. The last line sums it up.
  */
 public final class Benchmark {
     private static final long SEED = 20_261_125L;
@@ -135,17 +136,67 @@ public final class Benchmark {
             keptSums(dir);
         }
 
+        int importArticles = intArg(args, "--import-articles", 20_000);
+        double[] imports = {Double.NaN, Double.NaN};
+        if (importArticles > 0) {
+            imports = importRates(importArticles, dir.resolve("import"));
+        }
+
         double[] sentiment = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         if (withSentiment) {
             List<String> texts = newsTexts(sharedDir.resolve("extraction"), sentimentArticles);
             sentiment = sentimentThroughput(texts, dir.resolve("sentiment-index"));
+            if (importArticles > 0 && Files.isDirectory(sharedDir.resolve("extraction"))) {
+                taggedImportRates(sharedDir.resolve("extraction"), sentimentArticles, dir.resolve("import-tagged"));
+            }
         }
         double[] trend = merge(trendCommon, trendRare);
         System.out.printf("articles=%d index-rate=%.0f search-p50-ms=%.1f search-p99-ms=%.1f trend-p50-ms=%.1f "
                 + "trend-p99-ms=%.1f sentiment-sent-per-s=%.1f sentiment-speedup=%.2f heap-mb=%d index-mb=%d "
-                + "ingest-sent-per-s=%.1f queued-ingest-sent-per-s=%.1f%n", articles, indexRate, pct(search, 50),
+                + "ingest-sent-per-s=%.1f queued-ingest-sent-per-s=%.1f import-jsonl-per-s=%.0f "
+                + "import-warc-per-s=%.0f%n", articles, indexRate, pct(search, 50),
                 pct(search, 99), pct(trend, 50), pct(trend, 99), sentiment[0], sentiment[1], heapMb, indexMb,
-                sentiment[2], sentiment[3]);
+                sentiment[2], sentiment[3], imports[0], imports[1]);
+    }
+
+    /**
+     * The import without tagging ({@code --no-tag}), each archive into a fresh data folder: {@code n} synthetic
+     * articles as JSON lines, the same as a WARC of HTML pages (extraction included), then the JSON lines again into
+     * the folder that holds them (every record already stored). Returns {JSON lines, WARC} records per second.
+     */
+    private static double[] importRates(int n, Path dir) throws IOException {
+        ImportRates.clear(dir);
+        Path jsonl = ImportRates.syntheticJsonLines(new SyntheticCorpus(SEED, 20_000), n, dir.resolve("synthetic.jsonl"));
+        Path warc = ImportRates.syntheticWarc(new SyntheticCorpus(SEED, 20_000), n, dir.resolve("synthetic.warc.gz"));
+        System.out.printf("import archives: %,d synthetic articles, JSON lines %.1f MB, WARC.gz %.1f MB%n", n,
+                Files.size(jsonl) / 1e6, Files.size(warc) / 1e6);
+        int cores = Runtime.getRuntime().availableProcessors();
+        ImportRates.Rate fromJsonl = ImportRates.importFile("JSON lines, untagged", jsonl, dir.resolve("jsonl"), null,
+                cores);
+        System.out.println(fromJsonl);
+        ImportRates.Rate fromWarc = ImportRates.importFile("WARC.gz, extraction of every page, untagged", warc,
+                dir.resolve("warc"), null, cores);
+        System.out.println(fromWarc);
+        // A second import of a file starts at its saved progress and reads nothing; a copy of it under another name
+        // has no progress yet, so every record is read and found already stored.
+        Path again = Files.copy(jsonl, dir.resolve("synthetic-again.jsonl"));
+        System.out.println(ImportRates.importFile("the same JSON lines again, under another name", again,
+                dir.resolve("jsonl"), null, cores));
+        return new double[] {fromJsonl.perSecond(), fromWarc.perSecond()};
+    }
+
+    /** The import with the default tagging: the shared pages as a WARC of their HTML, and their text as JSON lines. */
+    private static void taggedImportRates(Path extraction, int n, Path dir) throws IOException {
+        ImportRates.clear(dir);
+        int cores = Runtime.getRuntime().availableProcessors();
+        // A tagger each: a tagger reuses the sentences it tagged lately, and both files hold the same articles.
+        ToneModel toneModel = ToneModel.bundled();
+        System.out.println(ImportRates.importFile("shared pages' text as JSON lines, tagged", ImportRates
+                .sharedJsonLines(extraction, n, dir.resolve("shared.jsonl")), dir.resolve("jsonl"),
+                new SentimentTagger(80, 1, cores, Parser.DEFAULT, toneModel), cores));
+        System.out.println(ImportRates.importFile("shared pages' HTML as WARC.gz, extracted and tagged", ImportRates
+                .sharedWarc(extraction, n, dir.resolve("shared.warc.gz")), dir.resolve("warc"),
+                new SentimentTagger(80, 1, cores, Parser.DEFAULT, toneModel), cores));
     }
 
     /** The index under test: the embedded one in {@code dir}, or the bench's indices on the cluster. */
