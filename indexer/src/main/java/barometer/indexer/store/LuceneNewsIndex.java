@@ -122,6 +122,14 @@ public final class LuceneNewsIndex implements NewsIndex {
     private final java.util.concurrent.atomic.AtomicLong lastAddRefresh = new java.util.concurrent.atomic.AtomicLong();
     /** Articles written since the searcher was last reopened: what only {@link StoryAssignment}'s memory can see. */
     private final java.util.concurrent.atomic.AtomicInteger unseenAdds = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * The URLs written since the searcher was last reopened, and (while a reopening runs) those written before it
+     * began: with the searcher, {@link #contains} sees every article written, without reopening it per lookup.
+     */
+    private volatile java.util.Set<String> unseenUrls = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile java.util.Set<String> reopeningUrls = java.util.Set.of();
+    /** One reopening at a time, so that the URL sets above hand over in order. */
+    private final Object reopenLock = new Object();
     private final TotalsCache totalsCache = new TotalsCache();
     private final SegmentSums segmentSums;
     /** The heap {@link SegmentSums} may hold by default: the sums of some hundred trends over a large archive. */
@@ -235,6 +243,8 @@ public final class LuceneNewsIndex implements NewsIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store " + url, e);
         }
+        // After the write: a reopening that starts later sees it, one that started earlier keeps it in this set.
+        unseenUrls.add(url);
         unseenAdds.incrementAndGet();
         changed.set(true);
     }
@@ -285,13 +295,23 @@ public final class LuceneNewsIndex implements NewsIndex {
         });
     }
 
+    /**
+     * Exact without reopening the reader (asked for every record of an import and every link of a crawl: reopened
+     * per lookup, it flushed a segment per article and held an import to about 140 records a second): an article
+     * written since the last reopening is in memory, older ones are in the searcher. No article is ever deleted, so
+     * a searcher that is behind can only miss what the memory holds.
+     */
     @Override
     public boolean contains(String url) {
+        // In this order: a URL leaves unseenUrls for reopeningUrls, and leaves that once the new searcher is in.
+        if (unseenUrls.contains(url) || reopeningUrls.contains(url)) {
+            return true;
+        }
         Query q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.URL, url)), Occur.FILTER)
                 .add(kind(Fields.ARTICLE), Occur.FILTER)
                 .build();
-        return withSearcher(s -> s.count(q) > 0);
+        return withRecentSearcher(s -> s.count(q) > 0);
     }
 
     @Override
@@ -744,12 +764,22 @@ public final class LuceneNewsIndex implements NewsIndex {
         return withSearcher(work, refresh);
     }
 
+    /** Reopens the searcher on what has been written; the URLs it now sees leave memory. */
+    private void reopen() throws IOException {
+        synchronized (reopenLock) {
+            lastAddRefresh.set(System.nanoTime());
+            unseenAdds.set(0);
+            reopeningUrls = unseenUrls;
+            unseenUrls = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            searchers.maybeRefreshBlocking();
+            reopeningUrls = java.util.Set.of();
+        }
+    }
+
     private <T> T withSearcher(SearcherWork<T> work, boolean refreshIfChanged) {
         try {
             if (refreshIfChanged && changed.getAndSet(false)) {
-                lastAddRefresh.set(System.nanoTime());
-                unseenAdds.set(0);
-                searchers.maybeRefreshBlocking();
+                reopen();
             }
             IndexSearcher searcher = searchers.acquire();
             try {

@@ -639,6 +639,41 @@ class LuceneNewsIndexTest {
         assertFalse(index.contains("http://news.test/zzz"));
     }
 
+    /**
+     * An import asks for every record whether its URL is stored; the answer must count every article whose write
+     * has returned, through the reopenings that bulk writes cause, while a search reopens the reader meanwhile.
+     */
+    @Test
+    void everyWrittenArticleIsContainedAtOnceThroughReopeningsWhileOthersAreWritten() throws Exception {
+        int n = 9_000;
+        java.util.concurrent.BlockingQueue<String> written = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < n; i++) {
+                String url = "http://news.test/bulk/" + i;
+                index.add(new AnalysedArticle(new Article(url, "Bulk " + i, "Ledger", JAN.atStartOfDay()
+                        .toInstant(ZoneOffset.UTC), "Article number " + i + " of a bulk import about the vote."),
+                        List.of(new TaggedSentence("Article number " + i + " of a bulk import about the vote.", 2))));
+                written.add(url);
+            }
+        });
+        writer.start();
+        List<String> missed = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String url = written.take();
+            if (!index.contains(url)) {
+                missed.add(url);
+            }
+            if (i % 500 == 0) {
+                index.search(SearchRequest.of("vote", null, null, 1, 10));
+            }
+        }
+        writer.join();
+
+        assertEquals(List.of(), missed);
+        assertFalse(index.contains("http://news.test/bulk/" + n));
+        assertEquals(n, index.articleCount());
+    }
+
     @Test
     void anIndexWrittenWithAnOlderSchemaIsRebuiltFromItsStoredContent() {
         index.close();
