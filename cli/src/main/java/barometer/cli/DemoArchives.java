@@ -47,20 +47,29 @@ public final class DemoArchives {
 
     /** Writes the first {@code limit} pages as a gzipped WARC of HTTP responses. */
     public static Path warc(Path demo, Path out, int limit) throws IOException {
-        try (FileChannel channel = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING); WarcWriter writer = new WarcWriter(channel, WarcCompression.GZIP)) {
+        try (WarcWriter writer = gzippedWarc(out)) {
             for (Path page : pages(demo).stream().limit(limit).toList()) {
-                byte[] body = Files.readAllBytes(page);
-                byte[] http = ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: "
-                        + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
-                byte[] payload = new byte[http.length + body.length];
-                System.arraycopy(http, 0, payload, 0, http.length);
-                System.arraycopy(body, 0, payload, http.length, body.length);
-                writer.write(new WarcResponse.Builder(uri(demo, page)).date(Instant.parse("2020-01-01T00:00:00Z"))
-                        .body(MediaType.HTTP_RESPONSE, payload).build());
+                writer.write(response(uri(demo, page), Files.readAllBytes(page)));
             }
         }
         return out;
+    }
+
+    /** A new gzipped WARC file at {@code out} (replacing one there), to write records to. */
+    public static WarcWriter gzippedWarc(Path out) throws IOException {
+        return new WarcWriter(FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING), WarcCompression.GZIP);
+    }
+
+    /** An HTML page as a crawler records it: an HTTP 200 response, captured on 2020-01-01. */
+    public static WarcResponse response(URI uri, byte[] html) {
+        byte[] http = ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + html.length
+                + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] payload = new byte[http.length + html.length];
+        System.arraycopy(http, 0, payload, 0, http.length);
+        System.arraycopy(html, 0, payload, http.length, html.length);
+        return new WarcResponse.Builder(uri).date(Instant.parse("2020-01-01T00:00:00Z"))
+                .body(MediaType.HTTP_RESPONSE, payload).build();
     }
 
     /** Writes the first {@code limit} pages as JSON lines of extracted articles. */

@@ -42,6 +42,8 @@ import java.util.stream.Stream;
  */
 public final class Benchmark {
     private static final long SEED = 20_261_125L;
+    /** Distinct words of the synthetic corpus. */
+    private static final int VOCABULARY = 20_000;
 
     private Benchmark() {
     }
@@ -166,8 +168,8 @@ public final class Benchmark {
      */
     private static double[] importRates(int n, Path dir) throws IOException {
         ImportRates.clear(dir);
-        Path jsonl = ImportRates.syntheticJsonLines(new SyntheticCorpus(SEED, 20_000), n, dir.resolve("synthetic.jsonl"));
-        Path warc = ImportRates.syntheticWarc(new SyntheticCorpus(SEED, 20_000), n, dir.resolve("synthetic.warc.gz"));
+        Path jsonl = ImportRates.syntheticJsonLines(corpus(), n, dir.resolve("synthetic.jsonl"));
+        Path warc = ImportRates.syntheticWarc(corpus(), n, dir.resolve("synthetic.warc.gz"));
         System.out.printf("import archives: %,d synthetic articles, JSON lines %.1f MB, WARC.gz %.1f MB%n", n,
                 Files.size(jsonl) / 1e6, Files.size(warc) / 1e6);
         int cores = Runtime.getRuntime().availableProcessors();
@@ -199,6 +201,11 @@ public final class Benchmark {
                 new SentimentTagger(80, 1, cores, Parser.DEFAULT, toneModel), cores));
     }
 
+    /** The benchmark's corpus from its first article: the same articles in every section that asks for it. */
+    private static SyntheticCorpus corpus() {
+        return new SyntheticCorpus(SEED, VOCABULARY);
+    }
+
     /** The index under test: the embedded one in {@code dir}, or the bench's indices on the cluster. */
     private static NewsIndex open(IndexBackend backend, Path dir) {
         return open(backend, dir, LuceneNewsIndex.TREND_CACHE_BYTES);
@@ -223,7 +230,7 @@ public final class Benchmark {
      * whatever a merge rewrote) afresh and adds the kept sums of the rest.
      */
     private static void keptSums(Path dir) {
-        SyntheticCorpus arriving = new SyntheticCorpus(SEED + 1, 20_000);
+        SyntheticCorpus arriving = new SyntheticCorpus(SEED + 1, VOCABULARY);
         int[] next = {Integer.MAX_VALUE / 2};
         try (LuceneNewsIndex index = new LuceneNewsIndex(dir.resolve("index"))) {
             Runnable newArticles = () -> {
@@ -271,7 +278,7 @@ public final class Benchmark {
     }
 
     private static double indexCorpus(NewsIndex index, int n) {
-        SyntheticCorpus corpus = new SyntheticCorpus(SEED, 20_000);
+        SyntheticCorpus corpus = corpus();
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             index.add(corpus.next(i));
@@ -593,7 +600,7 @@ public final class Benchmark {
             }
             System.out.printf("sentiment texts: %d real news articles from %s%n", texts.size(), extraction);
         } else {
-            SyntheticCorpus corpus = new SyntheticCorpus(SEED, 20_000);
+            SyntheticCorpus corpus = corpus();
             for (int i = 0; i < n; i++) {
                 texts.add(corpus.next(i).article().text());
             }

@@ -1,5 +1,6 @@
 package barometer.cli.bench;
 
+import barometer.cli.DemoArchives;
 import barometer.cli.ImportCommand;
 import barometer.crawler.Article;
 import barometer.crawler.archive.ArchiveImport;
@@ -12,20 +13,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Entities;
-import org.netpreserve.jwarc.MediaType;
-import org.netpreserve.jwarc.WarcCompression;
-import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
 
 /**
@@ -77,10 +72,10 @@ final class ImportRates {
      * its metadata in the head and the furniture the extractor has to leave out (navigation, related links, footer).
      */
     static Path syntheticWarc(SyntheticCorpus corpus, int n, Path out) throws IOException {
-        try (WarcWriter writer = warcWriter(out)) {
+        try (WarcWriter writer = DemoArchives.gzippedWarc(out)) {
             for (int i = 0; i < n; i++) {
                 Article a = corpus.next(i).article();
-                write(writer, URI.create(a.url()), page(a).getBytes(StandardCharsets.UTF_8));
+                writer.write(DemoArchives.response(URI.create(a.url()), page(a).getBytes(StandardCharsets.UTF_8)));
             }
         }
         return out;
@@ -88,12 +83,12 @@ final class ImportRates {
 
     /** The shared extraction pages (NAME.html with NAME.json naming its url) as a gzipped WARC of their HTML. */
     static Path sharedWarc(Path extraction, int n, Path out) throws IOException {
-        try (WarcWriter writer = warcWriter(out)) {
+        try (WarcWriter writer = DemoArchives.gzippedWarc(out)) {
             for (Path json : shared(extraction, n)) {
                 Path html = json.resolveSibling(json.getFileName().toString().replaceFirst("\\.json$", ".html"));
                 if (Files.isRegularFile(html)) {
-                    write(writer, URI.create(JSON.readTree(json.toFile()).path("url").asText()),
-                            Files.readAllBytes(html));
+                    writer.write(DemoArchives.response(URI.create(JSON.readTree(json.toFile()).path("url").asText()),
+                            Files.readAllBytes(html)));
                 }
             }
         }
@@ -152,21 +147,6 @@ final class ImportRates {
             files.filter(p -> p.toString().endsWith(".json")).sorted().limit(n).forEach(out::add);
         }
         return out;
-    }
-
-    private static WarcWriter warcWriter(Path out) throws IOException {
-        return new WarcWriter(FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING), WarcCompression.GZIP);
-    }
-
-    private static void write(WarcWriter writer, URI uri, byte[] body) throws IOException {
-        byte[] http = ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + body.length
-                + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
-        byte[] payload = new byte[http.length + body.length];
-        System.arraycopy(http, 0, payload, 0, http.length);
-        System.arraycopy(body, 0, payload, http.length, body.length);
-        writer.write(new WarcResponse.Builder(uri).date(Instant.parse("2020-01-01T00:00:00Z"))
-                .body(MediaType.HTTP_RESPONSE, payload).build());
     }
 
     /** A synthetic article as a news page: two sentences a paragraph. */

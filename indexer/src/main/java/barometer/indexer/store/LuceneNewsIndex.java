@@ -99,6 +99,8 @@ public final class LuceneNewsIndex implements NewsIndex {
     private static final int BULK_ADDS_PER_SECOND = 1_000;
     /** The articles an import adds between two reopenings: well within {@link #RECENT_STORIES}. */
     private static final int BULK_REFRESH_ADDS = 4_000;
+    /** URLs kept in memory for {@link #contains} before a write reopens the searcher itself. */
+    private static final int MAX_UNSEEN_URLS = 2 * BULK_REFRESH_ADDS;
     /** Recent articles whose stories are found in memory, before a searcher can see them. */
     private static final int RECENT_STORIES = 10_000;
 
@@ -245,8 +247,15 @@ public final class LuceneNewsIndex implements NewsIndex {
         }
         // After the write: a reopening that starts later sees it, one that started earlier keeps it in this set.
         unseenUrls.add(url);
-        unseenAdds.incrementAndGet();
         changed.set(true);
+        if (unseenAdds.incrementAndGet() >= MAX_UNSEEN_URLS) {
+            // Writes without lookups (a reindex's restores) reopen nowhere else: this bounds the memory of URLs.
+            try {
+                reopen();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot reopen the index", e);
+            }
+        }
     }
 
     /**
